@@ -1,0 +1,92 @@
+// The top of the program: global options, the command table, and the one
+// place that turns exceptions into "kudrang: error: ..." and an exit code.
+#include "commands.hpp"
+
+#include "kudrang/core/exit_status.hpp"
+#include "kudrang/core/text.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <iostream>
+
+namespace kudrang::cli {
+
+namespace {
+
+// The first word that is not a global option, if any.
+std::optional<std::string> command_word(int argc, char** argv)
+{
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--workspace" || a == "--lang" || a == "--color") {
+      ++i;
+      continue;
+    }
+    if (!a.empty() && a[0] == '-') {
+      continue;
+    }
+    return a;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+int run(int argc, char** argv)
+{
+  Globals g;
+  CLI::App app{"kudrang: civic records of a Thai subdistrict, kept as YAML in git"};
+  app.name("kudrang");
+  app.set_version_flag("--version", "kudrang 0.1.0");
+  app.add_option("--workspace", g.workspace, "Workspace directory (default: nearest with kudrang.yaml)");
+  app.add_option("--lang", g.lang, "Language of human text: th or en")->check(CLI::IsMember({"th", "en"}));
+  app.add_option("--color", g.color, "Colour: auto, always or never")
+    ->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_flag("-q,--quiet", g.quiet, "Print only what is asked for");
+  app.require_subcommand(1);
+  for (const auto& c : command_table) {
+    c.add(app, g);
+  }
+
+  if (auto word = command_word(argc, argv)) {
+    bool known = false;
+    std::string best;
+    size_t best_dist = 3;
+    for (const auto& c : command_table) {
+      if (*word == c.name) known = true;
+      size_t d = edit_distance(*word, c.name);
+      if (d < best_dist) {
+        best_dist = d;
+        best = c.name;
+      }
+    }
+    if (!known) {
+      std::cerr << fmt::format("kudrang: error: unknown command '{}'{}\n", *word,
+                               best.empty() ? std::string("; see 'kudrang --help'")
+                                            : fmt::format("; did you mean '{}'?", best));
+      return exit_usage;
+    }
+  }
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::Success& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "kudrang: error: " << e.what() << "\n";
+    return exit_usage;
+  } catch (const UsageError& e) {
+    std::cerr << "kudrang: error: " << e.what() << "\n";
+    return exit_usage;
+  } catch (const IoError& e) {
+    std::cerr << "kudrang: error: " << e.what() << "\n";
+    return exit_io;
+  } catch (const std::exception& e) {
+    std::cerr << "kudrang: error: " << e.what() << "\n";
+    return exit_io;
+  }
+  return g.exit_code;
+}
+
+}  // namespace kudrang::cli

@@ -1,0 +1,26 @@
+#pragma once
+// The command table: each command file adds its subcommands to the app.
+#include "context.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace kudrang::cli {
+
+void add_validate_command(CLI::App& app, Globals& g);
+void add_schema_command(CLI::App& app, Globals& g);
+
+struct CommandEntry {
+  const char* name;
+  void (*add)(CLI::App&, Globals&);
+};
+
+inline constexpr CommandEntry command_table[] = {
+  {"validate", add_validate_command},
+  {"schema", add_schema_command},
+};
+
+int run(int argc, char** argv);
+
+}  // namespace kudrang::cli

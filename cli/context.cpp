@@ -1,0 +1,57 @@
+#include "context.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdlib>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace kudrang::cli {
+
+fs::path resolve_root(const Globals& g)
+{
+  std::error_code ec;
+  if (!g.workspace.empty()) {
+    fs::path p(g.workspace);
+    if (!fs::is_directory(p, ec)) {
+      throw UsageError(fmt::format("--workspace '{}' is not a directory", g.workspace));
+    }
+    return p;
+  }
+  fs::path cwd = fs::current_path(ec);
+  if (ec) {
+    throw IoError("cannot read the current directory");
+  }
+  if (auto root = find_workspace_root(cwd)) {
+    return *root;
+  }
+  return cwd;
+}
+
+FileTree scan_root(const fs::path& root)
+{
+  FileTree tree = scan_tree(root);
+  if (tree.workspaces.empty()) {
+    throw UsageError(fmt::format("no kudrang workspace in '{}' (no kudrang.yaml here, above or below); "
+                                 "create one with 'kudrang init' or pass --workspace DIR",
+                                 root.string()));
+  }
+  return tree;
+}
+
+bool use_color(const Globals& g)
+{
+  if (g.color == "always") return true;
+  if (g.color == "never") return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  return isatty(STDOUT_FILENO) && !(no_color && *no_color);
+}
+
+bool thai_output(const Globals& g, const std::string& locale)
+{
+  if (!g.lang.empty()) return g.lang == "th";
+  return locale != "en";
+}
+
+}  // namespace kudrang::cli

@@ -1,0 +1,47 @@
+#pragma once
+// What every command shares: the global options and how to find the records.
+// Kept free of CLI11 so that only the command files pay for its compile time.
+#include "kudrang/io/file_tree.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+namespace kudrang::cli {
+
+struct Globals {
+  std::string workspace;  // --workspace DIR
+  std::string lang;       // --lang th|en (empty: the workspace's locale)
+  std::string color = "auto";
+  bool quiet = false;
+  int exit_code = 0;
+};
+
+// A usage problem: printed as "kudrang: error: ..." with exit code 2.
+class UsageError : public std::runtime_error {
+public:
+  using std::runtime_error::runtime_error;
+};
+
+// An I/O problem: exit code 3.
+class IoError : public std::runtime_error {
+public:
+  using std::runtime_error::runtime_error;
+};
+
+// The directory a command works on: --workspace, else the nearest directory
+// at or above the current one holding kudrang.yaml, else the current
+// directory as a root of many workspaces.
+std::filesystem::path resolve_root(const Globals& g);
+
+// Scans the root; a usage error when it holds no workspace at all.
+FileTree scan_root(const std::filesystem::path& root);
+
+// Whether to colour output written to stdout.
+bool use_color(const Globals& g);
+
+// "th" or "en": --lang, else the given workspace locale, else th.
+bool thai_output(const Globals& g, const std::string& locale);
+
+}  // namespace kudrang::cli

@@ -1,0 +1,348 @@
+#include "kudrang/check/workspace_checks.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <set>
+#include <unordered_map>
+
+namespace kudrang {
+
+namespace {
+
+class Checker {
+public:
+  Checker(const Workspace& ws, std::vector<Diagnostic>& out) : m_ws(ws), m_out(out) {}
+
+  void run()
+  {
+    if (!m_ws.has_config) {
+      std::string where = m_ws.display.empty() ? std::string(workspace_file_name)
+                                               : m_ws.display + "/" + workspace_file_name;
+      error(where, {}, "workspace-missing", "kudrang.yaml holds no usable 'kind: workspace' record");
+    } else {
+      check_config();
+    }
+    check_roster();
+    check_projects();
+    check_meetings();
+    check_plans();
+    check_criteria_records();
+    check_certifications();
+    check_development_plans();
+    check_budgets();
+  }
+
+private:
+  void error(const std::string& file, Mark m, const char* code, std::string msg)
+  {
+    m_out.push_back({file, m, Severity::error, code, std::move(msg)});
+  }
+  void warning(const std::string& file, Mark m, const char* code, std::string msg)
+  {
+    m_out.push_back({file, m, Severity::warning, code, std::move(msg)});
+  }
+
+  // Reports a second use of an id of the same kind.
+  void unique(std::map<std::string, std::pair<std::string, Mark>>& seen, const std::string& what,
+              const std::string& id, const std::string& file, Mark m)
+  {
+    if (id.empty()) return;
+    auto [it, inserted] = seen.emplace(id, std::pair{file, m});
+    if (!inserted) {
+      error(file, m, "id-duplicate",
+            fmt::format("{} '{}' is already used at {}:{}", what, id, it->second.first, it->second.second.line));
+    }
+  }
+
+  bool village_exists(int no) const
+  {
+    return !m_ws.has_config || m_ws.config.value.village(no) != nullptr;
+  }
+
+  void check_config()
+  {
+    const auto& c = m_ws.config.value;
+    const std::string& f = m_ws.config.file;
+    std::set<int> seen;
+    for (const auto& v : c.villages) {
+      if (!seen.insert(v.no).second) {
+        error(f, v.mark, "id-duplicate", fmt::format("village number {} is listed twice", v.no));
+      }
+      if (!v.code.empty()) {
+        std::string expected = c.area_code.empty() ? std::string() : fmt::format("{}{:02}", c.area_code, v.no);
+        if (v.code.size() != 8 || v.code.find_first_not_of("0123456789") != std::string::npos) {
+          error(f, v.mark, "code-invalid",
+                fmt::format("village code '{}' must be 8 digits (area code and 2-digit village number)", v.code));
+        } else if (!expected.empty() && v.code != expected) {
+          error(f, v.mark, "code-invalid",
+                fmt::format("village {} has code '{}', but area {} makes it '{}'", v.no, v.code,
+                            c.area_code, expected));
+        }
+      }
+    }
+    for (size_t i = 1; i <= c.villages.size(); ++i) {
+      if (!seen.count(static_cast<int>(i))) {
+        warning(f, c.villages.empty() ? Mark{} : c.villages.front().mark, "village-numbering",
+                fmt::format("villages should be numbered 1 to {}, but village {} is missing",
+                            c.villages.size(), i));
+        break;
+      }
+    }
+    if (!c.area_code.empty()
+        && (c.area_code.size() != 6 || c.area_code.find_first_not_of("0123456789") != std::string::npos)) {
+      error(f, c.area_code_mark, "code-invalid",
+            fmt::format("area code '{}' must be the 6-digit subdistrict code (e.g. 441201)", c.area_code));
+    }
+  }
+
+  void check_roster()
+  {
+    std::map<std::string, std::pair<std::string, Mark>> seen;
+    for (const auto& r : m_ws.rosters) {
+      for (const auto& m : r.value.members) {
+        unique(seen, "member id", m.id, r.file, m.mark);
+        if (m.village && !village_exists(*m.village)) {
+          error(r.file, m.village_mark, "ref-unknown",
+                fmt::format("member '{}' represents village {}, which kudrang.yaml does not list", m.id,
+                            *m.village));
+        }
+      }
+    }
+  }
+
+  void check_projects()
+  {
+    std::map<std::string, std::pair<std::string, Mark>> seen;
+    for (const auto& p : m_ws.projects) {
+      unique(seen, "project ref", p.value.ref, p.file, p.value.ref_mark);
+    }
+  }
+
+  void check_member_ref(const std::string& file, const Ref& ref, const char* where)
+  {
+    if (!m_ws.member(ref.value)) {
+      error(file, ref.mark, "ref-unknown", fmt::format("unknown roster id '{}' in {}", ref.value, where));
+    }
+  }
+
+  void check_meetings()
+  {
+    std::map<std::string, std::pair<std::string, Mark>> seen;
+    std::map<Date, std::pair<std::string, std::string>> held_dates;
+    for (const auto& rec : m_ws.meetings) {
+      const Meeting& m = rec.value;
+      const std::string& f = rec.file;
+      unique(seen, "meeting id", m.id, f, m.id_mark);
+      if (m.project && !m_ws.project(m.project->value)) {
+        error(f, m.project->mark, "ref-unknown",
+              fmt::format("meeting refers to project '{}', but no project sheet has that ref", m.project->value));
+      }
+      if (auto fy = m.id_fiscal_year(); fy && m.date) {
+        if (fiscal_year_of(m.date->value) != *fy) {
+          error(f, m.date->mark, "date-fiscal-year",
+                fmt::format("{} ({}) is outside fiscal year {} of meeting '{}' ({} to {})",
+                            iso_date(m.date->value), human_date(m.date->value, false), *fy, m.id,
+                            iso_date(fiscal_year_start(*fy)), iso_date(fiscal_year_end(*fy))));
+        }
+      }
+      if (!m.start.empty() && !m.end.empty() && m.end <= m.start) {
+        error(f, m.end_mark, "time-order", fmt::format("the meeting ends ({}) before it starts ({})", m.end, m.start));
+      }
+      if (m.chair) check_member_ref(f, *m.chair, "chair");
+      if (m.recorder) check_member_ref(f, *m.recorder, "recorder");
+      if (m.checker) check_member_ref(f, *m.checker, "checker");
+
+      std::unordered_map<std::string, const char*> listed;
+      auto check_list = [&](const std::vector<AttendanceEntry>& list, const char* name) {
+        for (const auto& e : list) {
+          if (!m_ws.member(e.id)) {
+            error(f, e.mark, "ref-unknown", fmt::format("unknown roster id '{}' in attendance.{}", e.id, name));
+            continue;
+          }
+          auto [it, inserted] = listed.emplace(e.id, name);
+          if (!inserted) {
+            error(f, e.mark, "attendance-duplicate",
+                  fmt::format("'{}' is listed in attendance.{} and again in attendance.{}; a member "
+                              "is in one list only",
+                              e.id, it->second, name));
+          }
+        }
+      };
+      check_list(m.present, "present");
+      check_list(m.excused, "excused");
+      check_list(m.absent, "absent");
+
+      if (m.status == MeetingStatus::held) {
+        if (!m.has_attendance) {
+          error(f, m.id_mark, "attendance-required",
+                fmt::format("meeting '{}' is held but has no attendance; list members under "
+                            "attendance.present, excused and absent",
+                            m.id));
+        } else if (m.date) {
+          std::vector<std::string> missing;
+          for (const Member* mem : m_ws.members()) {
+            if (mem->current_on(m.date->value) && !listed.count(mem->id)) {
+              missing.push_back(mem->id);
+            }
+          }
+          if (!missing.empty()) {
+            warning(f, m.attendance_mark, "attendance-missing",
+                    fmt::format("attendance not recorded for {} current member{}: {}", missing.size(),
+                                missing.size() == 1 ? "" : "s", fmt::join(missing, ", ")));
+          }
+        }
+        if (m.date) {
+          auto [it, inserted] = held_dates.emplace(m.date->value, std::pair{m.id, f});
+          if (!inserted) {
+            error(f, m.date->mark, "meeting-date-duplicate",
+                  fmt::format("meeting '{}' is held on {}, the same day as meeting '{}'", m.id,
+                              iso_date(m.date->value), it->second.first));
+          }
+        }
+      }
+      int expected_no = 1;
+      for (const auto& a : m.agenda) {
+        if (a.no != expected_no) {
+          warning(f, a.mark, "agenda-numbering",
+                  fmt::format("agenda item numbered {} where {} was expected (items count from 1)", a.no,
+                              expected_no));
+          break;
+        }
+        ++expected_no;
+      }
+    }
+  }
+
+  void check_plans()
+  {
+    std::map<std::string, std::pair<std::string, Mark>> seen;
+    for (const auto& rec : m_ws.plans) {
+      const CommunityPlan& p = rec.value;
+      unique(seen, "community plan id", p.id, rec.file, p.id_mark);
+      if (p.village && !village_exists(p.village)) {
+        error(rec.file, p.village_mark, "ref-unknown",
+              fmt::format("village {} is not listed in kudrang.yaml", p.village));
+      }
+      std::map<std::string, std::pair<std::string, Mark>> pids;
+      for (const auto& pp : p.projects) {
+        unique(pids, fmt::format("project id in plan '{}':", p.id), pp.id, rec.file, pp.mark);
+      }
+    }
+  }
+
+  void check_criteria_records()
+  {
+    std::map<std::string, std::pair<std::string, Mark>> seen;
+    for (const auto& rec : m_ws.criteria) {
+      unique(seen, "criteria id", rec.value.id, rec.file, rec.value.id_mark);
+      Diagnostics d(rec.file);
+      check_criteria(rec.value, d);
+      m_out.insert(m_out.end(), d.list().begin(), d.list().end());
+    }
+  }
+
+  void check_certifications()
+  {
+    for (const auto& rec : m_ws.certifications) {
+      const Certification& c = rec.value;
+      const std::string& f = rec.file;
+      if (!c.plan.value.empty() && !m_ws.plan(c.plan.value)) {
+        error(f, c.plan.mark, "ref-unknown", fmt::format("unknown community plan '{}'", c.plan.value));
+      }
+      const Criteria* set = m_ws.criteria_set(c.criteria.value);
+      if (!set) {
+        if (!c.criteria.value.empty()) {
+          error(f, c.criteria.mark, "ref-unknown",
+                fmt::format("unknown criteria set '{}' (built in: {})", c.criteria.value, builtin_criteria().id));
+        }
+        continue;
+      }
+      std::set<std::string> scored;
+      for (const auto& s : c.scores) {
+        scored.insert(s.indicator);
+        const Indicator* ind = set->indicator(s.indicator);
+        if (!ind) {
+          error(f, s.mark, "score-unknown",
+                fmt::format("criteria '{}' has no indicator '{}'", set->id, s.indicator));
+        } else if (s.points > ind->max) {
+          error(f, s.mark, "score-range",
+                fmt::format("indicator '{}' scores {} points, but its maximum is {}", s.indicator, s.points, ind->max));
+        }
+      }
+      std::vector<std::string> missing;
+      for (const auto& a : set->areas) {
+        for (const auto& i : a.indicators) {
+          if (!scored.count(i.id)) missing.push_back(i.id);
+        }
+      }
+      if (!missing.empty()) {
+        error(f, c.scores_mark, "score-missing",
+              fmt::format("{} indicator{} of criteria '{}' not scored: {}", missing.size(),
+                          missing.size() == 1 ? " is" : "s are", set->id, fmt::join(missing, ", ")));
+      }
+    }
+  }
+
+  void check_development_plans()
+  {
+    std::map<std::string, std::pair<std::string, Mark>> plan_ids;
+    std::map<std::string, std::pair<std::string, Mark>> project_ids;
+    for (const auto& rec : m_ws.development_plans) {
+      unique(plan_ids, "development plan id", rec.value.id, rec.file, rec.value.id_mark);
+      for (const auto& p : rec.value.projects) {
+        unique(project_ids, "development-plan project id", p.id, rec.file, p.mark);
+        for (const auto& s : p.sources) {
+          const CommunityPlan* plan = m_ws.plan(s.plan);
+          if (!plan) {
+            error(rec.file, s.mark, "ref-unknown",
+                  fmt::format("source '{}': no community plan '{}'", s.text(), s.plan));
+          } else if (!plan->project(s.project)) {
+            error(rec.file, s.mark, "ref-unknown",
+                  fmt::format("source '{}': community plan '{}' has no project '{}'", s.text(), s.plan, s.project));
+          }
+        }
+      }
+    }
+  }
+
+  void check_budgets()
+  {
+    std::map<std::string, std::pair<std::string, Mark>> seen;
+    for (const auto& rec : m_ws.budgets) {
+      const Budget& b = rec.value;
+      unique(seen, "budget of year and stage", fmt::format("{} {}", b.year, b.stage), rec.file, b.year_mark);
+      std::map<std::string, std::pair<std::string, Mark>> lines;
+      for (const auto& l : b.lines) {
+        unique(lines, "budget line id", l.id, rec.file, l.mark);
+        if (!l.project) continue;
+        const DevProject* dp = m_ws.dev_project(l.project->value);
+        if (!dp) {
+          error(rec.file, l.project->mark, "ref-unknown",
+                fmt::format("budget line '{}' carries development-plan project '{}', which no "
+                            "development plan holds",
+                            l.id, l.project->value));
+        } else if (dp->planned(b.year).satang == 0) {
+          warning(rec.file, l.project->mark, "budget-unplanned",
+                  fmt::format("development-plan project '{}' plans no money for {}", dp->id, b.year));
+        } else if (l.amount > dp->planned(b.year)) {
+          warning(rec.file, l.mark, "budget-over-plan",
+                  fmt::format("budget line '{}' ({} baht) is more than the {} baht planned for {} in '{}'",
+                              l.id, format_money(l.amount), format_money(dp->planned(b.year)), b.year, dp->id));
+        }
+      }
+    }
+  }
+
+  const Workspace& m_ws;
+  std::vector<Diagnostic>& m_out;
+};
+
+}  // namespace
+
+void check_workspace(const Workspace& ws, std::vector<Diagnostic>& out)
+{
+  Checker(ws, out).run();
+}
+
+}  // namespace kudrang

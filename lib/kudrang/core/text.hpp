@@ -1,0 +1,29 @@
+#pragma once
+// UTF-8 and Thai text helpers: validation, display width, Thai digits.
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace kudrang {
+
+// Byte offset of the first invalid UTF-8 sequence in `s`, or npos when valid.
+size_t find_invalid_utf8(std::string_view s);
+
+// Number of code points in valid UTF-8 `s`.
+size_t count_code_points(std::string_view s);
+
+// Terminal columns `s` occupies: Thai vowel and tone marks take none, wide
+// (CJK) characters two.
+size_t display_width(std::string_view s);
+
+// `s` padded with spaces on the right (or left) up to `width` display columns.
+std::string pad_right(std::string_view s, size_t width);
+std::string pad_left(std::string_view s, size_t width);
+
+// ASCII digits 0-9 replaced by Thai digits ๐-๙.
+std::string to_thai_digits(std::string_view s);
+
+// Levenshtein distance, for "did you mean" suggestions.
+size_t edit_distance(std::string_view a, std::string_view b);
+
+}  // namespace kudrang

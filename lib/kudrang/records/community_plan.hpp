@@ -1,0 +1,48 @@
+#pragma once
+// kind: community-plan: one village's plan as reviewed at its civic forum.
+#include "kudrang/records/fields.hpp"
+
+namespace kudrang {
+
+enum class ProjectCategory { self, joint, support };
+enum class PlanProjectStatus { proposed, in_progress, done, dropped };
+
+struct PlanProject {
+  std::string id;
+  Mark mark;
+  std::string name;
+  std::string dimension;
+  ProjectCategory category = ProjectCategory::self;
+  std::string agency;
+  Money budget;
+  long priority = 0;
+  PlanProjectStatus status = PlanProjectStatus::proposed;
+};
+
+struct CommunityPlan {
+  std::string id;
+  Mark id_mark;
+  int village = 0;
+  Mark village_mark;
+  int year = 0;
+  std::optional<YearRange> period;
+  std::optional<Date> reviewed;
+  long households_total = 0;
+  long households_participating = 0;
+  long households_self_analysis = 0;
+  std::vector<std::string> data_sources;
+  bool lao_from_start = false;
+  bool lao_adopted = false;
+  bool sufficiency_economy = false;
+  bool book = false;
+  std::vector<PlanProject> projects;
+
+  const PlanProject* project(std::string_view id) const;
+};
+
+const char* category_id(ProjectCategory c);
+const char* plan_project_status_id(PlanProjectStatus s);
+
+CommunityPlan extract_community_plan(const Node& doc, Diagnostics& diags);
+
+}  // namespace kudrang

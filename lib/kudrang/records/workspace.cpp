@@ -1,0 +1,191 @@
+#include "kudrang/records/workspace.hpp"
+
+#include "kudrang/core/text.hpp"
+#include "kudrang/io/yaml_loader.hpp"
+#include "kudrang/records/parsed_record.hpp"
+#include "kudrang/schema/schema.hpp"
+
+#include <fmt/format.h>
+
+#include <atomic>
+#include <thread>
+
+namespace kudrang {
+
+void Workspace::build_index()
+{
+  m_members.clear();
+  m_plans.clear();
+  m_projects.clear();
+  m_dev_projects.clear();
+  m_criteria.clear();
+  for (const auto& r : rosters) {
+    for (const auto& m : r.value.members) m_members.emplace(m.id, &m);
+  }
+  for (const auto& p : plans) m_plans.emplace(p.value.id, &p.value);
+  for (const auto& p : projects) m_projects.emplace(p.value.ref, &p.value);
+  for (const auto& d : development_plans) {
+    for (const auto& p : d.value.projects) m_dev_projects.emplace(p.id, &p);
+  }
+  for (const auto& c : criteria) m_criteria.emplace(c.value.id, &c.value);
+}
+
+template <class Map>
+static auto lookup(const Map& map, std::string_view key) -> typename Map::mapped_type
+{
+  auto it = map.find(std::string(key));
+  return it == map.end() ? nullptr : it->second;
+}
+
+const Member* Workspace::member(std::string_view id) const { return lookup(m_members, id); }
+const CommunityPlan* Workspace::plan(std::string_view id) const { return lookup(m_plans, id); }
+const Project* Workspace::project(std::string_view ref) const { return lookup(m_projects, ref); }
+const DevProject* Workspace::dev_project(std::string_view id) const { return lookup(m_dev_projects, id); }
+
+const Criteria* Workspace::criteria_set(std::string_view id) const
+{
+  if (const Criteria* c = lookup(m_criteria, id)) {
+    return c;
+  }
+  return id == builtin_criteria().id ? &builtin_criteria() : nullptr;
+}
+
+const Criteria& Workspace::grade_criteria() const
+{
+  return *criteria_set(builtin_criteria().id);
+}
+
+std::vector<const Member*> Workspace::members() const
+{
+  std::vector<const Member*> out;
+  for (const auto& r : rosters) {
+    for (const auto& m : r.value.members) out.push_back(&m);
+  }
+  return out;
+}
+
+ParsedRecord parse_record(std::string_view text, const std::string& display)
+{
+  ParsedRecord out;
+  Diagnostics diags(display);
+  auto doc = load_yaml(text, diags);
+  if (doc) {
+    const Node* kind = doc->find("kind");
+    if (!kind) {
+      diags.error(doc->mark, "kind-missing",
+                  fmt::format("the record has no 'kind:'; add one of: {}", fmt::join(record_kinds(), ", ")));
+    } else if (!kind->is_string() || !schema_for_kind(kind->text)) {
+      std::string suggestion;
+      for (auto k : record_kinds()) {
+        if (edit_distance(kind->text, k) <= 2) {
+          suggestion = fmt::format("; did you mean '{}'?", k);
+        }
+      }
+      diags.error(kind->mark, "kind-unknown",
+                  fmt::format("unknown kind '{}'{} (known: {})", kind->text, suggestion,
+                              fmt::join(record_kinds(), ", ")));
+    } else {
+      out.kind = kind->text;
+      schema_for_kind(out.kind)->validate(*doc, diags);
+      const std::string& k = out.kind;
+      if (k == "workspace") out.value = extract_workspace_config(*doc, diags);
+      else if (k == "roster") out.value = extract_roster(*doc, diags);
+      else if (k == "meeting") out.value = extract_meeting(*doc, diags);
+      else if (k == "project") out.value = extract_project(*doc, diags);
+      else if (k == "community-plan") out.value = extract_community_plan(*doc, diags);
+      else if (k == "certification") out.value = extract_certification(*doc, diags);
+      else if (k == "criteria") out.value = extract_criteria(*doc, diags);
+      else if (k == "development-plan") out.value = extract_development_plan(*doc, diags);
+      else if (k == "budget") out.value = extract_budget(*doc, diags);
+    }
+  }
+  out.diagnostics = std::move(diags.list());
+  return out;
+}
+
+namespace {
+
+ParsedRecord load_one(const RecordFile& f)
+{
+  std::string error;
+  LoadLimits limits;
+  auto text = read_file(f.path, error, limits.max_bytes);
+  if (!text) {
+    ParsedRecord r;
+    r.diagnostics.push_back({f.display, {}, Severity::error, "io-read", error});
+    return r;
+  }
+  return parse_record(*text, f.display);
+}
+
+template <class T>
+void take(std::vector<Record<T>>& into, const std::string& file, RecordValue& v)
+{
+  into.push_back({file, std::move(std::get<T>(v))});
+}
+
+}  // namespace
+
+LoadedTree load_tree(const FileTree& tree, const LoadOptions& options)
+{
+  LoadedTree out;
+  out.diagnostics = tree.diagnostics;
+  out.files = tree.files.size();
+  out.workspaces.resize(tree.workspaces.size());
+  for (size_t i = 0; i < tree.workspaces.size(); ++i) {
+    out.workspaces[i].display = tree.workspace_displays[i];
+  }
+
+  std::vector<ParsedRecord> parsed(tree.files.size());
+  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  jobs = std::min<unsigned>(jobs, static_cast<unsigned>(std::max<size_t>(1, tree.files.size())));
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i = next++; i < tree.files.size(); i = next++) {
+      parsed[i] = load_one(tree.files[i]);
+    }
+  };
+  if (jobs <= 1) {
+    worker();
+  } else {
+    std::vector<std::thread> threads;
+    for (unsigned j = 0; j < jobs; ++j) threads.emplace_back(worker);
+    for (auto& t : threads) t.join();
+  }
+
+  for (size_t i = 0; i < tree.files.size(); ++i) {
+    const RecordFile& f = tree.files[i];
+    ParsedRecord& p = parsed[i];
+    out.diagnostics.insert(out.diagnostics.end(), p.diagnostics.begin(), p.diagnostics.end());
+    Workspace& ws = out.workspaces[f.workspace];
+    ++ws.files;
+    const std::string& k = p.kind;
+    if (k.empty()) continue;
+    if (k == "workspace") {
+      bool at_root = f.path.filename() == workspace_file_name
+                     && f.path.parent_path() == tree.workspaces[f.workspace];
+      if (!at_root) {
+        out.diagnostics.push_back({f.display, {1, 1}, Severity::error, "workspace-misplaced",
+                                   "a 'kind: workspace' record belongs in kudrang.yaml at the "
+                                   "workspace root"});
+        continue;
+      }
+      ws.has_config = true;
+      ws.config = {f.display, std::move(std::get<WorkspaceConfig>(p.value))};
+    } else if (k == "roster") take(ws.rosters, f.display, p.value);
+    else if (k == "meeting") take(ws.meetings, f.display, p.value);
+    else if (k == "project") take(ws.projects, f.display, p.value);
+    else if (k == "community-plan") take(ws.plans, f.display, p.value);
+    else if (k == "certification") take(ws.certifications, f.display, p.value);
+    else if (k == "criteria") take(ws.criteria, f.display, p.value);
+    else if (k == "development-plan") take(ws.development_plans, f.display, p.value);
+    else if (k == "budget") take(ws.budgets, f.display, p.value);
+    parsed[i] = {};  // drop what is no longer needed as we go
+  }
+  for (auto& ws : out.workspaces) {
+    ws.build_index();
+  }
+  return out;
+}
+
+}  // namespace kudrang

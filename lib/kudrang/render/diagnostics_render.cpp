@@ -1,0 +1,105 @@
+#include "kudrang/render/diagnostics_render.hpp"
+
+#include "kudrang/render/json_writer.hpp"
+
+#include <fmt/format.h>
+
+namespace kudrang {
+
+DiagnosticSummary summarize(const std::vector<Diagnostic>& list, size_t files)
+{
+  DiagnosticSummary s;
+  s.files = files;
+  for (const auto& d : list) {
+    (d.severity == Severity::error ? s.errors : s.warnings) += 1;
+  }
+  return s;
+}
+
+std::string format_diagnostic(const Diagnostic& d, bool color)
+{
+  std::string where = d.file;
+  if (d.mark.line > 0) {
+    where += fmt::format(":{}:{}", d.mark.line, d.mark.column);
+  }
+  const char* sev = severity_name(d.severity);
+  if (color) {
+    const char* c = d.severity == Severity::error ? "\x1b[1;31m" : "\x1b[1;35m";
+    return fmt::format("\x1b[1m{}:\x1b[0m {}{}:\x1b[0m {} [{}]", where, c, sev, d.message, d.code);
+  }
+  return fmt::format("{}: {}: {} [{}]", where, sev, d.message, d.code);
+}
+
+std::string summary_line(const DiagnosticSummary& s)
+{
+  return fmt::format("{} error{}, {} warning{} in {} file{}", s.errors, s.errors == 1 ? "" : "s", s.warnings,
+                     s.warnings == 1 ? "" : "s", s.files, s.files == 1 ? "" : "s");
+}
+
+void render_diagnostics_text(std::ostream& out, const std::vector<Diagnostic>& list, size_t files, bool color)
+{
+  for (const auto& d : list) {
+    out << format_diagnostic(d, color) << '\n';
+  }
+  out << summary_line(summarize(list, files)) << '\n';
+}
+
+namespace {
+
+// GitHub workflow-command escaping.
+std::string gh_escape(std::string_view s, bool property)
+{
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+    case '%': out += "%25"; break;
+    case '\r': out += "%0D"; break;
+    case '\n': out += "%0A"; break;
+    case ':': out += property ? "%3A" : ":"; break;
+    case ',': out += property ? "%2C" : ","; break;
+    default: out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+void render_diagnostics_github(std::ostream& out, const std::vector<Diagnostic>& list, size_t files)
+{
+  for (const auto& d : list) {
+    out << "::" << severity_name(d.severity) << " file=" << gh_escape(d.file, true);
+    if (d.mark.line > 0) {
+      out << ",line=" << d.mark.line << ",col=" << d.mark.column;
+    }
+    out << ",title=" << gh_escape(d.code, true) << "::" << gh_escape(d.message, false) << " [" << d.code
+        << "]\n";
+  }
+  out << summary_line(summarize(list, files)) << '\n';
+}
+
+void render_diagnostics_json(std::ostream& out, const std::vector<Diagnostic>& list, size_t files)
+{
+  auto s = summarize(list, files);
+  JsonWriter w(out);
+  w.begin_object();
+  w.key("files").value(s.files);
+  w.key("errors").value(s.errors);
+  w.key("warnings").value(s.warnings);
+  w.key("diagnostics").begin_array();
+  for (const auto& d : list) {
+    w.begin_object();
+    w.key("file").value(d.file);
+    w.key("line").value(d.mark.line);
+    w.key("column").value(d.mark.column);
+    w.key("severity").value(severity_name(d.severity));
+    w.key("code").value(d.code);
+    w.key("message").value(d.message);
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+  w.finish();
+}
+
+}  // namespace kudrang
