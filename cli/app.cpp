@@ -45,6 +45,7 @@ int run(int argc, char** argv)
     ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_flag("-q,--quiet", g.quiet, "Print only what is asked for");
   app.require_subcommand(1);
+  app.fallthrough();
   for (const auto& c : command_table) {
     c.add(app, g);
   }

@@ -64,40 +64,63 @@ std::vector<const Member*> Workspace::members() const
   return out;
 }
 
+namespace {
+
+// Loads the text and checks it against its kind's schema. Returns the
+// document and its kind when there is one to extract from.
+std::optional<Node> load_and_check(std::string_view text, Diagnostics& diags, std::string& kind_out)
+{
+  auto doc = load_yaml(text, diags);
+  if (!doc) {
+    return std::nullopt;
+  }
+  const Node* kind = doc->find("kind");
+  if (!kind) {
+    diags.error(doc->mark, "kind-missing",
+                fmt::format("the record has no 'kind:'; add one of: {}", fmt::join(record_kinds(), ", ")));
+    return std::nullopt;
+  }
+  if (!kind->is_string() || !schema_for_kind(kind->text)) {
+    std::string suggestion;
+    for (auto k : record_kinds()) {
+      if (edit_distance(kind->text, k) <= 2) {
+        suggestion = fmt::format("; did you mean '{}'?", k);
+      }
+    }
+    diags.error(kind->mark, "kind-unknown",
+                fmt::format("unknown kind '{}'{} (known: {})", kind->text, suggestion, fmt::join(record_kinds(), ", ")));
+    return std::nullopt;
+  }
+  kind_out = kind->text;
+  schema_for_kind(kind_out)->validate(*doc, diags);
+  return doc;
+}
+
+}  // namespace
+
+std::vector<Diagnostic> check_structure(std::string_view text, const std::string& display)
+{
+  Diagnostics diags(display);
+  std::string kind;
+  load_and_check(text, diags, kind);
+  return std::move(diags.list());
+}
+
 ParsedRecord parse_record(std::string_view text, const std::string& display)
 {
   ParsedRecord out;
   Diagnostics diags(display);
-  auto doc = load_yaml(text, diags);
-  if (doc) {
-    const Node* kind = doc->find("kind");
-    if (!kind) {
-      diags.error(doc->mark, "kind-missing",
-                  fmt::format("the record has no 'kind:'; add one of: {}", fmt::join(record_kinds(), ", ")));
-    } else if (!kind->is_string() || !schema_for_kind(kind->text)) {
-      std::string suggestion;
-      for (auto k : record_kinds()) {
-        if (edit_distance(kind->text, k) <= 2) {
-          suggestion = fmt::format("; did you mean '{}'?", k);
-        }
-      }
-      diags.error(kind->mark, "kind-unknown",
-                  fmt::format("unknown kind '{}'{} (known: {})", kind->text, suggestion,
-                              fmt::join(record_kinds(), ", ")));
-    } else {
-      out.kind = kind->text;
-      schema_for_kind(out.kind)->validate(*doc, diags);
-      const std::string& k = out.kind;
-      if (k == "workspace") out.value = extract_workspace_config(*doc, diags);
-      else if (k == "roster") out.value = extract_roster(*doc, diags);
-      else if (k == "meeting") out.value = extract_meeting(*doc, diags);
-      else if (k == "project") out.value = extract_project(*doc, diags);
-      else if (k == "community-plan") out.value = extract_community_plan(*doc, diags);
-      else if (k == "certification") out.value = extract_certification(*doc, diags);
-      else if (k == "criteria") out.value = extract_criteria(*doc, diags);
-      else if (k == "development-plan") out.value = extract_development_plan(*doc, diags);
-      else if (k == "budget") out.value = extract_budget(*doc, diags);
-    }
+  if (auto doc = load_and_check(text, diags, out.kind)) {
+    const std::string& k = out.kind;
+    if (k == "workspace") out.value = extract_workspace_config(*doc, diags);
+    else if (k == "roster") out.value = extract_roster(*doc, diags);
+    else if (k == "meeting") out.value = extract_meeting(*doc, diags);
+    else if (k == "project") out.value = extract_project(*doc, diags);
+    else if (k == "community-plan") out.value = extract_community_plan(*doc, diags);
+    else if (k == "certification") out.value = extract_certification(*doc, diags);
+    else if (k == "criteria") out.value = extract_criteria(*doc, diags);
+    else if (k == "development-plan") out.value = extract_development_plan(*doc, diags);
+    else if (k == "budget") out.value = extract_budget(*doc, diags);
   }
   out.diagnostics = std::move(diags.list());
   return out;

@@ -77,4 +77,8 @@ LoadedTree load_tree(const FileTree& tree, const LoadOptions& options = {});
 struct ParsedRecord;
 ParsedRecord parse_record(std::string_view text, const std::string& display);
 
+// Only the structural stage: YAML, kind and schema, no extraction. This is
+// what an independent JSON Schema validator can be compared against.
+std::vector<Diagnostic> check_structure(std::string_view text, const std::string& display);
+
 }  // namespace kudrang

@@ -1,0 +1,76 @@
+#pragma once
+// Every diagnostic code kudrang emits, with what it means. Codes are a
+// contract (CI scripts match on them): never rename one, only add. A test
+// checks that each code here is emitted somewhere, pinned by a golden case
+// and described in man/kudrang-validate.1.
+#include <string_view>
+
+namespace kudrang {
+
+struct DiagnosticCode {
+  std::string_view code;
+  std::string_view meaning;
+};
+
+inline constexpr DiagnosticCode diagnostic_codes[] = {
+  // Reading files
+  {"io-read", "a file or directory could not be read"},
+  {"file-too-large", "the file is larger than a record may be"},
+  {"file-empty", "the file holds no record"},
+  {"encoding-utf8", "the file is not valid UTF-8 (e.g. saved as TIS-620)"},
+  {"encoding-bom", "a byte-order mark at the start (warning) or inside the file (error)"},
+  {"dir-too-deep", "directories nested too deeply to search (warning)"},
+  // YAML
+  {"yaml-syntax", "the YAML cannot be parsed"},
+  {"yaml-tab", "a tab is used for indentation"},
+  {"yaml-duplicate-key", "a key appears twice in one mapping"},
+  {"yaml-multi-document", "more than one document ('---') in one file"},
+  {"yaml-not-mapping", "the document is not a mapping of keys"},
+  {"yaml-too-deep", "nesting deeper than the limit"},
+  {"yaml-too-many-nodes", "the document expands to too many values (alias bomb)"},
+  {"yaml-tag", "an explicit YAML tag kudrang does not accept"},
+  {"yaml-complex-key", "a key that is a list or mapping"},
+  // Records and schemas
+  {"kind-missing", "the record has no 'kind:'"},
+  {"kind-unknown", "'kind:' names no known record kind"},
+  {"schema-required", "a required key is missing"},
+  {"schema-unknown-key", "a key the record kind does not have (typo?)"},
+  {"schema-type", "a value of the wrong type"},
+  {"schema-enum", "a value not among the allowed words"},
+  {"schema-const", "a value that must be exactly one thing"},
+  {"schema-pattern", "a value not of the required form (id, date, time)"},
+  {"schema-range", "a number below its minimum or above its maximum"},
+  {"schema-items", "a list with too few or too many items"},
+  {"schema-length", "a text that is empty or too long"},
+  {"year-ce", "a year that looks like CE where a BE year is required"},
+  {"date-invalid", "a date that is not in the calendar"},
+  {"money-invalid", "money with more than 2 decimals or in another form"},
+  {"period-order", "a period or membership that ends before it starts"},
+  {"quorum-invalid", "a quorum that is not a share between 0 and 1"},
+  // The workspace
+  {"workspace-missing", "no usable kudrang.yaml for these records"},
+  {"workspace-misplaced", "a 'kind: workspace' record outside kudrang.yaml"},
+  {"code-invalid", "an area or village code of the wrong form"},
+  {"village-numbering", "villages not numbered 1 to n (warning)"},
+  {"id-duplicate", "an id used twice within its kind"},
+  {"ref-unknown", "a reference to an id that does not exist"},
+  // Meetings
+  {"date-fiscal-year", "a meeting date outside the fiscal year of its id"},
+  {"time-order", "a meeting that ends before it starts"},
+  {"attendance-required", "a held meeting without attendance"},
+  {"attendance-duplicate", "a member in more than one attendance list"},
+  {"attendance-missing", "a current member in no attendance list (warning)"},
+  {"meeting-date-duplicate", "two held meetings on the same day"},
+  {"agenda-numbering", "agenda items not numbered 1, 2, 3, ... (warning)"},
+  // Plans, certification, development plan, budget
+  {"households-inconsistent", "more households taking part than there are"},
+  {"criteria-sum", "criteria points that do not add up"},
+  {"score-missing", "an indicator of the criteria set left unscored"},
+  {"score-unknown", "a score for an indicator the criteria set does not have"},
+  {"score-range", "a score above its indicator's maximum"},
+  {"year-outside-period", "money planned outside the plan's period (warning)"},
+  {"budget-unplanned", "a budget line whose project plans no money that year (warning)"},
+  {"budget-over-plan", "a budget line larger than the planned money (warning)"},
+};
+
+}  // namespace kudrang

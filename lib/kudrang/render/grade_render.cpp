@@ -1,0 +1,267 @@
+#include "kudrang/render/grade_render.hpp"
+
+#include "kudrang/render/csv.hpp"
+#include "kudrang/render/json_writer.hpp"
+#include "kudrang/render/table.hpp"
+
+#include <fmt/format.h>
+
+namespace kudrang {
+
+namespace {
+
+const char* tr(bool thai, const char* th, const char* en) { return thai ? th : en; }
+
+std::string grade_text(std::optional<char> g, bool thai)
+{
+  if (!g) return tr(thai, "ไม่ผ่านเกณฑ์ (ต้องปรับปรุง)", "not graded (needs improvement)");
+  switch (*g) {
+  case 'A': return tr(thai, "A (ดีมาก)", "A (very good)");
+  case 'B': return tr(thai, "B (ดี)", "B (good)");
+  default: return tr(thai, "C (พอใช้)", "C (fair)");
+  }
+}
+
+const char* evidence_text(Evidence e, bool thai)
+{
+  switch (e) {
+  case Evidence::computed: return tr(thai, "คำนวณจากข้อมูล", "computed");
+  case Evidence::verified: return tr(thai, "ตรวจกับแผนพัฒนาและงบประมาณ", "verified");
+  case Evidence::declared: return tr(thai, "แจ้งโดยชุมชน", "declared");
+  }
+  return "";
+}
+
+std::string value_text(const CriterionResult& c, bool thai)
+{
+  if (!c.ratio) return "-";
+  const char* unit = c.no == 5 ? tr(thai, "โครงการ", "projects") : tr(thai, "ครัวเรือน", "households");
+  return fmt::format("{}/{} {} ({})", c.ratio->num, c.ratio->den, unit, percent_or_dash(*c.ratio));
+}
+
+std::string plan_heading(const PlanGrade& g, const Workspace* ws, bool thai)
+{
+  std::string village;
+  if (ws && ws->has_config) {
+    if (const Village* v = ws->config.value.village(g.plan->village)) village = v->name;
+  }
+  return thai ? fmt::format("หมู่ที่ {} {} — แผนชุมชน {}", g.plan->village, village, g.plan->id)
+              : fmt::format("Village {} {} — plan {}", g.plan->village, village, g.plan->id);
+}
+
+}  // namespace
+
+const char* criterion_name(int no, bool thai)
+{
+  switch (no) {
+  case 1: return tr(thai, "วิเคราะห์ตนเองจากข้อมูลของชุมชน", "self-analysis from the community's own data");
+  case 2: return tr(thai, "การมีส่วนร่วมของประชาชนในการจัดทำแผน", "people's participation in making the plan");
+  case 3: return tr(thai, "อปท. มีส่วนร่วมตั้งแต่ต้นและบรรจุกิจกรรมในแผนพัฒนาท้องถิ่น/ข้อบัญญัติงบประมาณ",
+                    "LAO took part from the start; activities in its plan and budget");
+  case 4: return tr(thai, "จัดทำตามหลักปรัชญาของเศรษฐกิจพอเพียง", "made following the Sufficiency Economy Philosophy");
+  case 5: return tr(thai, "กิจกรรมที่ชุมชนทำเองไม่น้อยกว่าร้อยละ 30 และได้ดำเนินการจริง",
+                    "self-reliant activities at least 30% and carried out");
+  case 6: return tr(thai, "มีแผนชุมชนเป็นรูปเล่ม", "the plan exists as a bound book");
+  }
+  return "";
+}
+
+std::vector<std::string> grade_advice(const PlanGrade& g, bool thai)
+{
+  std::vector<std::string> out;
+  const CommunityPlan& p = *g.plan;
+  for (const auto& c : g.criteria) {
+    if (c.met) continue;
+    std::string line;
+    switch (c.no) {
+    case 1:
+    case 2: {
+      const Ratio& r = *c.ratio;
+      if (r.den == 0) {
+        line = thai ? "ยังไม่ได้บันทึกจำนวนครัวเรือนทั้งหมด (households.total เป็น 0)"
+                    : "the number of households is not recorded (households.total is 0)";
+        break;
+      }
+      const char* what_th = c.no == 1 ? "ครัวเรือนวิเคราะห์ตนเองจากข้อมูล" : "ครัวเรือนมีส่วนร่วม";
+      const char* what_en = c.no == 1 ? "households analysed their own data" : "households took part";
+      line = thai ? fmt::format("{} {} จาก {} ({}); เพิ่มอีก {} ครัวเรือนจึงถึงร้อยละ {}", what_th, r.num, r.den,
+                                percent_or_dash(r), c.needed, *c.threshold)
+                  : fmt::format("{} of {} {} ({}); {} more reach {}%", r.num, r.den, what_en, percent_or_dash(r),
+                                c.needed, *c.threshold);
+      break;
+    }
+    case 3:
+      if (!p.lao_from_start) {
+        line = tr(thai, "อปท. ไม่ได้มีส่วนร่วมตั้งแต่เริ่มจัดทำแผน (process.lao_from_start)",
+                  "the LAO did not take part from the start (process.lao_from_start)");
+      } else if (c.evidence == Evidence::verified) {
+        line = tr(thai,
+                  "ยังไม่มีโครงการของแผนนี้ที่อยู่ในแผนพัฒนาท้องถิ่นและมีรายการในข้อบัญญัติงบประมาณ "
+                  "(ตรวจกับแผนพัฒนาท้องถิ่นและงบประมาณ)",
+                  "no project of this plan has reached a development-plan project with a budget line yet "
+                  "(verified against the development plan and budget)");
+      } else {
+        line = tr(thai, "ยังไม่ได้แจ้งว่ากิจกรรมของแผนบรรจุในแผนพัฒนาท้องถิ่นและข้อบัญญัติงบประมาณ (process.lao_adopted)",
+                  "not declared that plan activities are in the development plan and budget (process.lao_adopted)");
+      }
+      break;
+    case 4:
+      line = tr(thai, "ยังไม่ได้จัดทำตามหลักปรัชญาของเศรษฐกิจพอเพียง (process.sufficiency_economy)",
+                "the plan is not declared to follow the Sufficiency Economy Philosophy (process.sufficiency_economy)");
+      break;
+    case 5: {
+      const Ratio& r = *c.ratio;
+      if (!r.meets(*c.threshold)) {
+        line = thai ? fmt::format("โครงการที่ชุมชนทำเอง {} จาก {} โครงการ ({}); เพิ่มโครงการทำเองอีก {} โครงการจึงถึงร้อยละ {}",
+                                  r.num, r.den, percent_or_dash(r), c.needed, *c.threshold)
+                    : fmt::format("{} of {} projects are self-reliant ({}); {} more self-reliant project{} reach{} {}%",
+                                  r.num, r.den, percent_or_dash(r), c.needed, c.needed == 1 ? "" : "s",
+                                  c.needed == 1 ? "es" : "", *c.threshold);
+      } else {
+        line = tr(thai, "ยังไม่มีโครงการที่ชุมชนทำเองอยู่ระหว่างดำเนินการหรือแล้วเสร็จ",
+                  "no self-reliant project is in progress or done yet");
+      }
+      break;
+    }
+    case 6:
+      line = tr(thai, "ยังไม่ได้จัดทำแผนเป็นรูปเล่ม (book)", "the plan is not yet a bound book (book)");
+      break;
+    }
+    out.push_back(thai ? fmt::format("เกณฑ์ที่ {}: {}", c.no, line) : fmt::format("criterion {}: {}", c.no, line));
+  }
+  return out;
+}
+
+void render_distribution_md(std::ostream& out, const GradeDistribution& d, bool thai)
+{
+  MarkdownTable t({tr(thai, "ระดับ", "grade"), tr(thai, "จำนวน (แผน)", "plans"), tr(thai, "ร้อยละ", "percent")},
+                  {MarkdownTable::Align::left, MarkdownTable::Align::right, MarkdownTable::Align::right});
+  auto row = [&](std::string name, long n) {
+    Ratio r{n, d.total()};
+    t.add_row({std::move(name), fmt::format("{}", n), r.percent_text().value_or("-")});
+  };
+  row(grade_text('A', thai), d.a);
+  row(grade_text('B', thai), d.b);
+  row(grade_text('C', thai), d.c);
+  row(grade_text(std::nullopt, thai), d.none);
+  t.add_row({tr(thai, "รวม", "total"), fmt::format("{}", d.total()), d.total() ? "100.00" : "-"});
+  t.write(out);
+}
+
+void render_grades_md(std::ostream& out, const GradeReport& r, const Workspace* ws, bool thai)
+{
+  out << "# " << tr(thai, "ผลการประเมินคุณภาพแผนชุมชน", "Community plan quality grades");
+  if (r.year) out << (thai ? fmt::format(" ปี {}", *r.year) : fmt::format(" {}", *r.year));
+  out << "\n";
+  std::string current_ws = "\x01";
+  for (const auto& g : r.plans) {
+    if (r.many_workspaces && g.workspace != current_ws) {
+      current_ws = g.workspace;
+      out << "\n# " << (current_ws.empty() ? "." : current_ws) << "\n";
+    }
+    out << "\n## " << plan_heading(g, r.many_workspaces ? nullptr : ws, thai) << "\n\n";
+    out << (thai ? fmt::format("ระดับคุณภาพ: **{}** — ผ่าน {} จาก 6 เกณฑ์ (ปีทบทวนแผน {})\n\n", grade_text(g.grade, true),
+                               g.met, g.plan->year)
+                 : fmt::format("Grade: **{}** — {} of 6 criteria met (review year {})\n\n", grade_text(g.grade, false),
+                               g.met, g.plan->year));
+    MarkdownTable t({tr(thai, "เกณฑ์", "criterion"), tr(thai, "ผล", "result"), tr(thai, "ค่าที่ได้", "value"),
+                     tr(thai, "เกณฑ์ขั้นต่ำ", "threshold"), tr(thai, "หลักฐาน", "evidence")});
+    for (const auto& c : g.criteria) {
+      t.add_row({fmt::format("{}. {}", c.no, criterion_name(c.no, thai)),
+                 c.met ? tr(thai, "ผ่าน", "met") : tr(thai, "ไม่ผ่าน", "not met"), value_text(c, thai),
+                 c.threshold ? fmt::format("{}%", *c.threshold) : "-", evidence_text(c.evidence, thai)});
+    }
+    t.write(out);
+    auto advice = grade_advice(g, thai);
+    if (!advice.empty()) {
+      out << "\n" << tr(thai, "สิ่งที่จะยกระดับแผน:", "What would raise the grade:") << "\n\n";
+      for (const auto& a : advice) out << "- " << a << "\n";
+    }
+  }
+  out << "\n## " << tr(thai, "สรุประดับคุณภาพแผนชุมชน", "Distribution of grades") << "\n\n";
+  render_distribution_md(out, r.distribution, thai);
+}
+
+void render_grades_csv(std::ostream& out, const GradeReport& r)
+{
+  CsvWriter csv(out);
+  std::vector<std::string> header = {"workspace", "plan", "village", "year", "grade", "met"};
+  for (int i = 1; i <= 6; ++i) {
+    header.push_back(fmt::format("c{}_met", i));
+    header.push_back(fmt::format("c{}_evidence", i));
+    if (i == 1 || i == 2 || i == 5) {
+      header.push_back(fmt::format("c{}_count", i));
+      header.push_back(fmt::format("c{}_total", i));
+      header.push_back(fmt::format("c{}_percent", i));
+      header.push_back(fmt::format("c{}_threshold", i));
+    }
+  }
+  csv.row(header);
+  for (const auto& g : r.plans) {
+    std::vector<std::string> row = {g.workspace, g.plan->id, fmt::format("{}", g.plan->village),
+                                    fmt::format("{}", g.plan->year), g.grade ? std::string(1, *g.grade) : "",
+                                    fmt::format("{}", g.met)};
+    for (const auto& c : g.criteria) {
+      row.push_back(c.met ? "yes" : "no");
+      row.push_back(evidence_id(c.evidence));
+      if (c.ratio) {
+        row.push_back(fmt::format("{}", c.ratio->num));
+        row.push_back(fmt::format("{}", c.ratio->den));
+        row.push_back(c.ratio->percent_text().value_or(""));
+        row.push_back(fmt::format("{}", *c.threshold));
+      }
+    }
+    csv.row(row);
+  }
+}
+
+void render_grades_json(std::ostream& out, const GradeReport& r, bool thai)
+{
+  JsonWriter w(out);
+  w.begin_object();
+  w.key("plans").begin_array();
+  for (const auto& g : r.plans) {
+    w.begin_object();
+    w.key("plan").value(g.plan->id);
+    if (r.many_workspaces) w.key("workspace").value(g.workspace);
+    w.key("file").value(g.file);
+    w.key("village").value(g.plan->village);
+    w.key("year").value(g.plan->year);
+    if (g.grade) w.key("grade").value(std::string(1, *g.grade));
+    else w.key("grade").null();
+    w.key("met").value(g.met);
+    w.key("criteria").begin_array();
+    for (const auto& c : g.criteria) {
+      w.begin_object();
+      w.key("no").value(c.no);
+      w.key("met").value(c.met);
+      w.key("evidence").value(evidence_id(c.evidence));
+      auto pct = c.ratio ? c.ratio->percent_text() : std::nullopt;
+      if (pct) w.key("value").raw_number(*pct);
+      else w.key("value").null();
+      if (c.threshold) w.key("threshold").value(*c.threshold);
+      else w.key("threshold").null();
+      if (c.ratio) {
+        w.key("count").value(c.ratio->num);
+        w.key("total").value(c.ratio->den);
+      }
+      w.end_object();
+    }
+    w.end_array();
+    w.key("advice").begin_array();
+    for (const auto& a : grade_advice(g, thai)) w.value(a);
+    w.end_array();
+    w.end_object();
+  }
+  w.end_array();
+  w.key("distribution").begin_object();
+  w.key("A").value(r.distribution.a);
+  w.key("B").value(r.distribution.b);
+  w.key("C").value(r.distribution.c);
+  w.key("none").value(r.distribution.none);
+  w.end_object();
+  w.end_object();
+  w.finish();
+}
+
+}  // namespace kudrang

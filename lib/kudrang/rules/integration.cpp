@@ -1,0 +1,114 @@
+#include "kudrang/rules/integration.hpp"
+
+#include <algorithm>
+#include <set>
+#include <unordered_map>
+
+namespace kudrang {
+
+namespace {
+
+void decide(IntegrationRule& r)
+{
+  r.met = r.ratio.meets(r.threshold);
+  r.needed = r.ratio.needed_fixed(r.threshold);
+}
+
+}  // namespace
+
+bool IntegrationResult::all_met() const
+{
+  return std::all_of(rules.begin(), rules.end(), [](const IntegrationRule& r) { return r.met; });
+}
+
+IntegrationResult check_integration(const Workspace& ws, int year)
+{
+  IntegrationResult out;
+  out.year = year;
+  out.target_year = year + 1;
+
+  // Which community-plan projects the development plan takes up with money
+  // for the target year, and which of those dev-plan projects are budgeted.
+  std::set<std::string> budgeted;  // dev-plan project ids with a line in the Y+1 budget
+  for (const auto& b : ws.budgets) {
+    if (b.value.year != out.target_year) continue;
+    out.has_budget = true;
+    for (const auto& l : b.value.lines) {
+      if (l.project) budgeted.insert(l.project->value);
+    }
+  }
+  std::unordered_map<std::string, std::vector<const DevProject*>> taken_up;  // "plan/project" -> dev projects
+  for (const auto& d : ws.development_plans) {
+    for (const auto& p : d.value.projects) {
+      if (p.planned(out.target_year).satang <= 0) continue;
+      for (const auto& s : p.sources) taken_up[s.text()].push_back(&p);
+    }
+  }
+
+  std::vector<const CommunityPlan*> plans;
+  for (const auto& p : ws.plans) {
+    if (p.value.year == year) plans.push_back(&p.value);
+  }
+  std::stable_sort(plans.begin(), plans.end(),
+                   [](const CommunityPlan* a, const CommunityPlan* b) { return a->village < b->village; });
+
+  long ldp = 0, budget = 0, self_ok = 0, dims_ok = 0;
+  for (const CommunityPlan* plan : plans) {
+    PlanCheck pc{plan, {}, 0};
+    std::set<std::string> dims;
+    std::vector<EligibleProject> mine;
+    for (const auto& p : plan->projects) {
+      if (p.status == PlanProjectStatus::dropped) continue;
+      ++pc.self.den;
+      if (p.category == ProjectCategory::self) ++pc.self.num;
+      if (!p.dimension.empty()) dims.insert(p.dimension);
+      if (p.category == ProjectCategory::self || p.agency != "lao") continue;
+      EligibleProject e{plan, &p, false, false, {}};
+      auto it = taken_up.find(plan->id + "/" + p.id);
+      if (it != taken_up.end()) {
+        e.in_ldp = true;
+        e.dev_projects = it->second;
+        e.in_budget = std::any_of(it->second.begin(), it->second.end(),
+                                  [&](const DevProject* d) { return budgeted.count(d->id) > 0; });
+      }
+      ldp += e.in_ldp;
+      budget += e.in_budget;
+      mine.push_back(std::move(e));
+    }
+    std::stable_sort(mine.begin(), mine.end(), [](const EligibleProject& a, const EligibleProject& b) {
+      return a.project->priority < b.project->priority;
+    });
+    out.eligible.insert(out.eligible.end(), mine.begin(), mine.end());
+    pc.dimensions = static_cast<long>(dims.size());
+    self_ok += pc.self.meets(30) ? 1 : 0;
+    dims_ok += pc.dimensions >= 3 ? 1 : 0;
+    out.plans.push_back(pc);
+  }
+  long n_plans = static_cast<long>(plans.size());
+  out.rules = {
+    {"ldp-30", {ldp, static_cast<long>(out.eligible.size())}, 30, false, 0},
+    {"budget-20", {budget, ldp}, 20, false, 0},
+    {"self-30", {self_ok, n_plans}, 100, false, 0},
+    {"dimensions-3", {dims_ok, n_plans}, 100, false, 0},
+  };
+  for (auto& r : out.rules) decide(r);
+  return out;
+}
+
+void add_integration(IntegrationResult& total, const IntegrationResult& part)
+{
+  if (total.rules.empty()) {
+    total.year = part.year;
+    total.target_year = part.target_year;
+    total.rules = part.rules;
+    for (auto& r : total.rules) r.ratio = {};
+  }
+  for (size_t i = 0; i < total.rules.size() && i < part.rules.size(); ++i) {
+    total.rules[i].ratio.num += part.rules[i].ratio.num;
+    total.rules[i].ratio.den += part.rules[i].ratio.den;
+    decide(total.rules[i]);
+  }
+  total.has_budget = total.has_budget || part.has_budget;
+}
+
+}  // namespace kudrang

@@ -1,0 +1,159 @@
+#!/usr/bin/env python3
+"""Golden tests for the kudrang command line.
+
+A case file (tests/cli/cases/NAME.test) holds, in order:
+
+    # what the case pins (comment lines)
+    base: examples/kudrang        optional: a workspace copied into a fresh temp dir
+    cwd: .                        optional: where to run, relative to the temp dir
+    args: validate --format json  the command line after 'kudrang'
+    exit: 1                       the expected exit code
+    --- file meetings/x.yaml      optional, repeated: a file written into the temp dir
+    ...content...
+    --- delete roster.yaml        optional, repeated: a file removed from the copy
+    --- stdout                    the expected standard output (exact)
+    ...
+    --- stderr                    the expected standard error (exact)
+    ...
+
+The command runs in a temporary directory (so nothing in the repository is
+touched) with LC_ALL=C.UTF-8, TZ=Asia/Bangkok and NO_COLOR=1.
+
+Usage: golden.py --kudrang BIN --root REPO CASE...        run cases
+       golden.py --kudrang BIN --root REPO --update CASE...  rewrite expectations
+"""
+import argparse
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import tempfile
+
+
+def parse_case(path):
+    meta = {"base": None, "cwd": ".", "args": None, "exit": None, "stdin": None}
+    files, deletes, sections = [], [], {}
+    current = None
+    header = []
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    for line in lines:
+        if line.startswith("--- "):
+            word = line[4:].split(" ", 1)
+            if word[0] == "file":
+                current = ["file", word[1], []]
+                files.append(current)
+            elif word[0] == "delete":
+                deletes.append(word[1])
+                current = None
+            elif word[0] in ("stdout", "stderr", "stdin"):
+                current = [word[0], None, []]
+                sections[word[0]] = current
+            else:
+                raise SystemExit(f"{path}: unknown section {line!r}")
+            continue
+        if current is None:
+            header.append(line)
+        else:
+            current[2].append(line)
+    for line in header:
+        if not line.strip() or line.startswith("#"):
+            continue
+        key, _, value = line.partition(":")
+        if key not in meta:
+            raise SystemExit(f"{path}: unknown header {key!r}")
+        meta[key] = value.strip()
+    if meta["args"] is None or meta["exit"] is None:
+        raise SystemExit(f"{path}: 'args:' and 'exit:' are required")
+
+    def text(sec):
+        return "\n".join(sec[2]) + "\n" if sec[2] else ""
+
+    return meta, [(f[1], text(f)) for f in files], deletes, \
+        {k: text(v) for k, v in sections.items()}, header
+
+
+def run_case(kudrang, root, path, update):
+    meta, files, deletes, expected, header = parse_case(path)
+    with tempfile.TemporaryDirectory(prefix="kudrang-golden-") as tmp:
+        work = os.path.join(tmp, "ws")
+        if meta["base"]:
+            shutil.copytree(os.path.join(root, meta["base"]), work, symlinks=True)
+        else:
+            os.makedirs(work)
+        for name in deletes:
+            os.remove(os.path.join(work, name))
+        for name, content in files:
+            target = os.path.join(work, name)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            with open(target, "w", encoding="utf-8") as f:
+                f.write(content)
+        env = dict(os.environ, LC_ALL="C.UTF-8", TZ="Asia/Bangkok", NO_COLOR="1")
+        env.pop("KUDRANG_WORKSPACE", None)
+        args = [kudrang] + shlex.split(meta["args"])
+        proc = subprocess.run(args, cwd=os.path.join(work, meta["cwd"]), env=env,
+                              input=expected.get("stdin", "").encode(), capture_output=True,
+                              timeout=120)
+        out = proc.stdout.decode("utf-8", "replace").replace(tmp, "$TMP")
+        err = proc.stderr.decode("utf-8", "replace").replace(tmp, "$TMP")
+    if update:
+        write_case(path, meta, files, deletes, header, proc.returncode, out, err, expected.get("stdin"))
+        return True
+    ok = True
+    problems = []
+    if proc.returncode != int(meta["exit"]):
+        problems.append(f"exit code {proc.returncode}, expected {meta['exit']}")
+    for name, got in (("stdout", out), ("stderr", err)):
+        want = expected.get(name, "")
+        if got != want:
+            import difflib
+            diff = "".join(difflib.unified_diff(want.splitlines(True), got.splitlines(True),
+                                                f"expected {name}", f"actual {name}"))
+            problems.append(diff)
+    if problems:
+        ok = False
+        print(f"FAIL {path}\n" + "\n".join(problems))
+    return ok
+
+
+def write_case(path, meta, files, deletes, header, code, out, err, stdin):
+    lines = [l for l in header if l.startswith("#") or not l.strip()]
+    while lines and not lines[-1].strip():
+        lines.pop()
+    if meta["base"]:
+        lines.append(f"base: {meta['base']}")
+    if meta["cwd"] != ".":
+        lines.append(f"cwd: {meta['cwd']}")
+    lines.append(f"args: {meta['args']}")
+    lines.append(f"exit: {code}")
+    body = "\n".join(lines) + "\n"
+    for name in deletes:
+        body += f"--- delete {name}\n"
+    for name, content in files:
+        body += f"--- file {name}\n{content}"
+    if stdin is not None:
+        body += f"--- stdin\n{stdin}"
+    body += f"--- stdout\n{out}"
+    if err:
+        body += f"--- stderr\n{err}"
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(body)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--kudrang", required=True)
+    ap.add_argument("--root", required=True)
+    ap.add_argument("--update", action="store_true")
+    ap.add_argument("cases", nargs="+")
+    a = ap.parse_args()
+    failed = [c for c in a.cases if not run_case(os.path.abspath(a.kudrang), a.root, c, a.update)]
+    print(f"{len(a.cases) - len(failed)} passed, {len(failed)} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
