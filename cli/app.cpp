@@ -1,6 +1,7 @@
 // The top of the program: global options, the command table, and the one
 // place that turns exceptions into "kudrang: error: ..." and an exit code.
 #include "commands.hpp"
+#include "loading.hpp"
 
 #include "kudrang/core/exit_status.hpp"
 #include "kudrang/core/text.hpp"
@@ -77,6 +78,9 @@ int run(int argc, char** argv)
   } catch (const CLI::ParseError& e) {
     std::cerr << "kudrang: error: " << e.what() << "\n";
     return exit_usage;
+  } catch (const RecordsHaveErrors& e) {
+    std::cerr << "kudrang: error: " << e.what() << "\n";
+    return exit_failed;
   } catch (const UsageError& e) {
     std::cerr << "kudrang: error: " << e.what() << "\n";
     return exit_usage;

@@ -10,6 +10,8 @@ namespace kudrang::cli {
 
 void add_validate_command(CLI::App& app, Globals& g);
 void add_schema_command(CLI::App& app, Globals& g);
+void add_plan_command(CLI::App& app, Globals& g);
+void add_budget_command(CLI::App& app, Globals& g);
 
 struct CommandEntry {
   const char* name;
@@ -19,6 +21,8 @@ struct CommandEntry {
 inline constexpr CommandEntry command_table[] = {
   {"validate", add_validate_command},
   {"schema", add_schema_command},
+  {"plan", add_plan_command},
+  {"budget", add_budget_command},
 };
 
 int run(int argc, char** argv);

@@ -10,6 +10,8 @@ A case file (tests/cli/cases/NAME.test) holds, in order:
     exit: 1                       the expected exit code
     --- file meetings/x.yaml      optional, repeated: a file written into the temp dir
     ...content...
+    --- bytes x.yaml              optional: like file, with Python escapes (\\xA1) for raw bytes
+    --- link a.yaml missing.yaml  optional: a symbolic link NAME -> TARGET
     --- delete roster.yaml        optional, repeated: a file removed from the copy
     --- stdout                    the expected standard output (exact)
     ...
@@ -24,6 +26,7 @@ Usage: golden.py --kudrang BIN --root REPO CASE...        run cases
 """
 import argparse
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -33,19 +36,23 @@ import tempfile
 
 def parse_case(path):
     meta = {"base": None, "cwd": ".", "args": None, "exit": None, "stdin": None}
-    files, deletes, sections = [], [], {}
+    files, deletes, links, sections = [], [], [], {}
     current = None
     header = []
-    with open(path, encoding="utf-8") as f:
+    with open(path, encoding="utf-8", newline="") as f:
         lines = f.read().split("\n")
     if lines and lines[-1] == "":
         lines.pop()
     for line in lines:
         if line.startswith("--- "):
             word = line[4:].split(" ", 1)
-            if word[0] == "file":
-                current = ["file", word[1], []]
+            if word[0] in ("file", "bytes"):
+                current = [word[0], word[1], []]
                 files.append(current)
+            elif word[0] == "link":
+                name, target = word[1].split(" ", 1)
+                links.append((name, target))
+                current = None
             elif word[0] == "delete":
                 deletes.append(word[1])
                 current = None
@@ -72,12 +79,12 @@ def parse_case(path):
     def text(sec):
         return "\n".join(sec[2]) + "\n" if sec[2] else ""
 
-    return meta, [(f[1], text(f)) for f in files], deletes, \
+    return meta, [(f[0], f[1], text(f)) for f in files], deletes, links, \
         {k: text(v) for k, v in sections.items()}, header
 
 
 def run_case(kudrang, root, path, update):
-    meta, files, deletes, expected, header = parse_case(path)
+    meta, files, deletes, links, expected, header = parse_case(path)
     with tempfile.TemporaryDirectory(prefix="kudrang-golden-") as tmp:
         work = os.path.join(tmp, "ws")
         if meta["base"]:
@@ -86,11 +93,16 @@ def run_case(kudrang, root, path, update):
             os.makedirs(work)
         for name in deletes:
             os.remove(os.path.join(work, name))
-        for name, content in files:
+        for kind, name, content in files:
             target = os.path.join(work, name)
             os.makedirs(os.path.dirname(target), exist_ok=True)
-            with open(target, "w", encoding="utf-8") as f:
-                f.write(content)
+            data = content.encode("utf-8")
+            if kind == "bytes":
+                data = re.sub(rb"\\x([0-9A-Fa-f]{2})", lambda m: bytes([int(m.group(1), 16)]), data)
+            with open(target, "wb") as f:
+                f.write(data)
+        for name, link_target in links:
+            os.symlink(link_target, os.path.join(work, name))
         env = dict(os.environ, LC_ALL="C.UTF-8", TZ="Asia/Bangkok", NO_COLOR="1")
         env.pop("KUDRANG_WORKSPACE", None)
         args = [kudrang] + shlex.split(meta["args"])
@@ -100,7 +112,7 @@ def run_case(kudrang, root, path, update):
         out = proc.stdout.decode("utf-8", "replace").replace(tmp, "$TMP")
         err = proc.stderr.decode("utf-8", "replace").replace(tmp, "$TMP")
     if update:
-        write_case(path, meta, files, deletes, header, proc.returncode, out, err, expected.get("stdin"))
+        write_case(path, meta, files, deletes, links, header, proc.returncode, out, err, expected.get("stdin"))
         return True
     ok = True
     problems = []
@@ -119,7 +131,7 @@ def run_case(kudrang, root, path, update):
     return ok
 
 
-def write_case(path, meta, files, deletes, header, code, out, err, stdin):
+def write_case(path, meta, files, deletes, links, header, code, out, err, stdin):
     lines = [l for l in header if l.startswith("#") or not l.strip()]
     while lines and not lines[-1].strip():
         lines.pop()
@@ -132,14 +144,16 @@ def write_case(path, meta, files, deletes, header, code, out, err, stdin):
     body = "\n".join(lines) + "\n"
     for name in deletes:
         body += f"--- delete {name}\n"
-    for name, content in files:
-        body += f"--- file {name}\n{content}"
+    for name, target in links:
+        body += f"--- link {name} {target}\n"
+    for kind, name, content in files:
+        body += f"--- {kind} {name}\n{content}"
     if stdin is not None:
         body += f"--- stdin\n{stdin}"
     body += f"--- stdout\n{out}"
     if err:
         body += f"--- stderr\n{err}"
-    with open(path, "w", encoding="utf-8") as f:
+    with open(path, "w", encoding="utf-8", newline="") as f:
         f.write(body)
 
 

@@ -83,7 +83,7 @@ TEST_CASE("schema: each kind of departure has its code and position")
   CHECK(check("kind: thing\nid: a\ntags: [\"\"]\n")
         == V{"t.yaml:3:8: error: 'tags[1]' must not be empty [schema-length]"});
   CHECK(check("kind: other\nid: a\n")
-        == V{"t.yaml:1:7: error: 'kind' must be 'thing', not 'other' [schema-const]"});
+        == V{"t.yaml:1:7: error: 'kind' must be 'thing', not 'other' [schema-enum]"});
 }
 
 TEST_CASE("schema: anyOf reports the alternative meant for the value")

@@ -69,15 +69,15 @@ private:
       if (!seen.insert(v.no).second) {
         error(f, v.mark, "id-duplicate", fmt::format("village number {} is listed twice", v.no));
       }
-      if (!v.code.empty()) {
-        std::string expected = c.area_code.empty() ? std::string() : fmt::format("{}{:02}", c.area_code, v.no);
-        if (v.code.size() != 8 || v.code.find_first_not_of("0123456789") != std::string::npos) {
+      // The schema checks the form of both codes; here only that they agree.
+      bool area_ok = c.area_code.size() == 6 && c.area_code.find_first_not_of("0123456789") == std::string::npos;
+      bool code_ok = v.code.size() == 8 && v.code.find_first_not_of("0123456789") == std::string::npos;
+      if (area_ok && code_ok) {
+        std::string expected = fmt::format("{}{:02}", c.area_code, v.no);
+        if (v.code != expected) {
           error(f, v.mark, "code-invalid",
-                fmt::format("village code '{}' must be 8 digits (area code and 2-digit village number)", v.code));
-        } else if (!expected.empty() && v.code != expected) {
-          error(f, v.mark, "code-invalid",
-                fmt::format("village {} has code '{}', but area {} makes it '{}'", v.no, v.code,
-                            c.area_code, expected));
+                fmt::format("village {} has code '{}', but area {} makes it '{}'", v.no, v.code, c.area_code,
+                            expected));
         }
       }
     }
@@ -88,11 +88,6 @@ private:
                             c.villages.size(), i));
         break;
       }
-    }
-    if (!c.area_code.empty()
-        && (c.area_code.size() != 6 || c.area_code.find_first_not_of("0123456789") != std::string::npos)) {
-      error(f, c.area_code_mark, "code-invalid",
-            fmt::format("area code '{}' must be the 6-digit subdistrict code (e.g. 441201)", c.area_code));
     }
   }
 
@@ -278,8 +273,9 @@ private:
       }
       if (!missing.empty()) {
         error(f, c.scores_mark, "score-missing",
-              fmt::format("{} indicator{} of criteria '{}' not scored: {}", missing.size(),
-                          missing.size() == 1 ? " is" : "s are", set->id, fmt::join(missing, ", ")));
+              fmt::format("{} indicator{} of criteria '{}' {} not scored: {}", missing.size(),
+                          missing.size() == 1 ? "" : "s", set->id, missing.size() == 1 ? "is" : "are",
+                          fmt::join(missing, ", ")));
       }
     }
   }

@@ -36,8 +36,7 @@ inline constexpr DiagnosticCode diagnostic_codes[] = {
   {"schema-required", "a required key is missing"},
   {"schema-unknown-key", "a key the record kind does not have (typo?)"},
   {"schema-type", "a value of the wrong type"},
-  {"schema-enum", "a value not among the allowed words"},
-  {"schema-const", "a value that must be exactly one thing"},
+  {"schema-enum", "a value not among the allowed words (or not the one required)"},
   {"schema-pattern", "a value not of the required form (id, date, time)"},
   {"schema-range", "a number below its minimum or above its maximum"},
   {"schema-items", "a list with too few or too many items"},
@@ -50,7 +49,7 @@ inline constexpr DiagnosticCode diagnostic_codes[] = {
   // The workspace
   {"workspace-missing", "no usable kudrang.yaml for these records"},
   {"workspace-misplaced", "a 'kind: workspace' record outside kudrang.yaml"},
-  {"code-invalid", "an area or village code of the wrong form"},
+  {"code-invalid", "a village code that does not match the area code and village number"},
   {"village-numbering", "villages not numbered 1 to n (warning)"},
   {"id-duplicate", "an id used twice within its kind"},
   {"ref-unknown", "a reference to an id that does not exist"},

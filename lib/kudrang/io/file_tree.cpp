@@ -90,10 +90,17 @@ struct Walker {
         }
         continue;
       }
-      if (!is_record_name(name) || !e.is_regular_file(ec2)) {
+      if (!is_record_name(name)) {
         continue;
       }
       std::string display = display_of(e.path(), root);
+      if (!e.is_regular_file(ec2)) {
+        if (link && !fs::exists(e.path(), ec2)) {
+          tree.diagnostics.push_back({display, {}, Severity::error, "io-read",
+                                      "the file is a link to something that does not exist"});
+        }
+        continue;
+      }
       if (!owner) {
         tree.diagnostics.push_back({display, {}, Severity::error, "workspace-missing",
                                     "this record is not inside a workspace (no kudrang.yaml in its "

@@ -176,13 +176,24 @@ bool has_tab_in_indent(std::string_view line)
   return false;
 }
 
-std::string clean_parser_message(std::string msg)
+// yaml-cpp's messages in words a clerk can act on; unknown ones pass through.
+std::string clean_parser_message(const std::string& msg)
 {
-  // yaml-cpp's messages are already lowercase phrases ("illegal map value").
-  if (msg.empty()) {
-    return "the YAML could not be read";
+  static const std::pair<const char*, const char*> known[] = {
+    {"end of sequence flow not found", "a list opened with '[' is not closed with ']'"},
+    {"end of map flow not found", "a mapping opened with '{' is not closed with '}'"},
+    {"end of map not found", "a mapping is not closed here; check the indentation"},
+    {"end of sequence not found", "a list is not closed here; check the indentation"},
+    {"illegal map value", "a ':' stands where no value may start; put text that contains ': ' in quotes"},
+    {"end of key not found", "a key is not closed; check quotes and indentation"},
+    {"unknown escape character", "an unknown escape (backslash) sequence inside double quotes"},
+    {"end of string not found", "a quoted text is not closed with its quote"},
+    {"unexpected character in tag", "an unexpected '!' (tag); put the value in quotes"},
+  };
+  for (const auto& [from, to] : known) {
+    if (msg.rfind(from, 0) == 0) return to;
   }
-  return msg;
+  return msg.empty() ? "the YAML could not be read" : "YAML: " + msg;
 }
 
 }  // namespace

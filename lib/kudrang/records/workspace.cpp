@@ -68,9 +68,10 @@ namespace {
 
 // Loads the text and checks it against its kind's schema. Returns the
 // document and its kind when there is one to extract from.
-std::optional<Node> load_and_check(std::string_view text, Diagnostics& diags, std::string& kind_out)
+std::optional<Node> load_and_check(std::string_view text, Diagnostics& diags, std::string& kind_out,
+                                   const LoadLimits& limits)
 {
-  auto doc = load_yaml(text, diags);
+  auto doc = load_yaml(text, diags, limits);
   if (!doc) {
     return std::nullopt;
   }
@@ -102,15 +103,15 @@ std::vector<Diagnostic> check_structure(std::string_view text, const std::string
 {
   Diagnostics diags(display);
   std::string kind;
-  load_and_check(text, diags, kind);
+  load_and_check(text, diags, kind, LoadLimits{});
   return std::move(diags.list());
 }
 
-ParsedRecord parse_record(std::string_view text, const std::string& display)
+ParsedRecord parse_record(std::string_view text, const std::string& display, const LoadLimits& limits)
 {
   ParsedRecord out;
   Diagnostics diags(display);
-  if (auto doc = load_and_check(text, diags, out.kind)) {
+  if (auto doc = load_and_check(text, diags, out.kind, limits)) {
     const std::string& k = out.kind;
     if (k == "workspace") out.value = extract_workspace_config(*doc, diags);
     else if (k == "roster") out.value = extract_roster(*doc, diags);
@@ -128,17 +129,39 @@ ParsedRecord parse_record(std::string_view text, const std::string& display)
 
 namespace {
 
-ParsedRecord load_one(const RecordFile& f)
+ParsedRecord load_one(const RecordFile& f, const LoadLimits& limits)
 {
   std::string error;
-  LoadLimits limits;
   auto text = read_file(f.path, error, limits.max_bytes);
   if (!text) {
     ParsedRecord r;
     r.diagnostics.push_back({f.display, {}, Severity::error, "io-read", error});
     return r;
   }
-  return parse_record(*text, f.display);
+  return parse_record(*text, f.display, limits);
+}
+
+bool is_config_file(const FileTree& tree, const RecordFile& f)
+{
+  return f.path.filename() == workspace_file_name && f.path.parent_path() == tree.workspaces[f.workspace];
+}
+
+// Runs `work(i)` for every index in `indices` on up to `jobs` threads.
+template <class Work>
+void parallel_for(const std::vector<size_t>& indices, unsigned jobs, Work work)
+{
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t k = next++; k < indices.size(); k = next++) work(indices[k]);
+  };
+  jobs = std::min<unsigned>(jobs, static_cast<unsigned>(std::max<size_t>(1, indices.size())));
+  if (jobs <= 1) {
+    worker();
+    return;
+  }
+  std::vector<std::thread> threads;
+  for (unsigned j = 0; j < jobs; ++j) threads.emplace_back(worker);
+  for (auto& t : threads) t.join();
 }
 
 template <class T>
@@ -161,20 +184,18 @@ LoadedTree load_tree(const FileTree& tree, const LoadOptions& options)
 
   std::vector<ParsedRecord> parsed(tree.files.size());
   unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  jobs = std::min<unsigned>(jobs, static_cast<unsigned>(std::max<size_t>(1, tree.files.size())));
-  std::atomic<size_t> next{0};
-  auto worker = [&] {
-    for (size_t i = next++; i < tree.files.size(); i = next++) {
-      parsed[i] = load_one(tree.files[i]);
-    }
-  };
-  if (jobs <= 1) {
-    worker();
-  } else {
-    std::vector<std::thread> threads;
-    for (unsigned j = 0; j < jobs; ++j) threads.emplace_back(worker);
-    for (auto& t : threads) t.join();
+  // kudrang.yaml files first: their `limits:` apply to the rest of their workspace.
+  std::vector<size_t> configs;
+  std::vector<size_t> others;
+  for (size_t i = 0; i < tree.files.size(); ++i) {
+    (is_config_file(tree, tree.files[i]) ? configs : others).push_back(i);
   }
+  std::vector<LoadLimits> limits(tree.workspaces.size());
+  parallel_for(configs, jobs, [&](size_t i) { parsed[i] = load_one(tree.files[i], LoadLimits{}); });
+  for (size_t i : configs) {
+    if (auto* c = std::get_if<WorkspaceConfig>(&parsed[i].value)) limits[tree.files[i].workspace] = c->limits;
+  }
+  parallel_for(others, jobs, [&](size_t i) { parsed[i] = load_one(tree.files[i], limits[tree.files[i].workspace]); });
 
   for (size_t i = 0; i < tree.files.size(); ++i) {
     const RecordFile& f = tree.files[i];
@@ -185,9 +206,7 @@ LoadedTree load_tree(const FileTree& tree, const LoadOptions& options)
     const std::string& k = p.kind;
     if (k.empty()) continue;
     if (k == "workspace") {
-      bool at_root = f.path.filename() == workspace_file_name
-                     && f.path.parent_path() == tree.workspaces[f.workspace];
-      if (!at_root) {
+      if (!is_config_file(tree, f)) {
         out.diagnostics.push_back({f.display, {1, 1}, Severity::error, "workspace-misplaced",
                                    "a 'kind: workspace' record belongs in kudrang.yaml at the "
                                    "workspace root"});

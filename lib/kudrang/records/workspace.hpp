@@ -75,7 +75,7 @@ LoadedTree load_tree(const FileTree& tree, const LoadOptions& options = {});
 // Parses, checks and extracts one record from text (the pure core of
 // load_tree, used by tests and fuzzers). Diagnostics carry `display`.
 struct ParsedRecord;
-ParsedRecord parse_record(std::string_view text, const std::string& display);
+ParsedRecord parse_record(std::string_view text, const std::string& display, const LoadLimits& limits = {});
 
 // Only the structural stage: YAML, kind and schema, no extraction. This is
 // what an independent JSON Schema validator can be compared against.

@@ -72,7 +72,7 @@ WorkspaceConfig extract_workspace_config(const Node& doc, Diagnostics& diags)
     c.meetings_per_year = static_cast<int>(get_int(*council, "meetings_per_year").value_or(12));
     if (const Node* q = council->find("quorum")) {
       c.quorum = parse_fraction(*q);
-      if (!c.quorum || c.quorum->num > c.quorum->den) {
+      if (!c.quorum && q->is_number()) {
         diags.error(q->mark, "quorum-invalid",
                     fmt::format("'quorum' {} must be a share between 0 and 1, e.g. 0.5", q->text));
         c.quorum.reset();
@@ -88,6 +88,18 @@ WorkspaceConfig extract_workspace_config(const Node& doc, Diagnostics& diags)
       if (auto d = get_date(item, "date", diags)) {
         c.holidays.push_back({d->value, get_text(item, "name"), item.mark});
       }
+    }
+  }
+  if (const Node* l = get_map(doc, "limits")) {
+    // The schema bounds each value; out-of-range values keep the default.
+    if (auto v = get_int(*l, "max_file_bytes"); v && *v >= 1024 && *v <= 64L * 1024 * 1024) {
+      c.limits.max_bytes = static_cast<size_t>(*v);
+    }
+    if (auto v = get_int(*l, "max_depth"); v && *v >= 4 && *v <= 400) {
+      c.limits.max_depth = static_cast<int>(*v);
+    }
+    if (auto v = get_int(*l, "max_nodes"); v && *v >= 100 && *v <= 10'000'000) {
+      c.limits.max_nodes = static_cast<size_t>(*v);
     }
   }
   return c;

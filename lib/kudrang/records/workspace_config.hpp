@@ -1,5 +1,6 @@
 #pragma once
 // kind: workspace (kudrang.yaml): the organisation, its area and villages, the council.
+#include "kudrang/io/yaml_loader.hpp"
 #include "kudrang/records/fields.hpp"
 
 namespace kudrang {
@@ -39,6 +40,7 @@ struct WorkspaceConfig {
   std::optional<Fraction> quorum;  // absent: more than half
   std::string locale = "th";
   std::vector<Holiday> holidays;
+  LoadLimits limits;  // `limits:`, for the workspace's other files
 
   const Village* village(int no) const;
 };

@@ -399,7 +399,7 @@ void Schema::Impl::validate(int rule_index, const Node& n, std::vector<std::stri
   }
 
   if (r.const_value && !json_equal(n, *r.const_value)) {
-    d.error(n.mark, "schema-const",
+    d.error(n.mark, "schema-enum",
             fmt::format("{} must be {}, not {}", name(), scalar_repr(*r.const_value), scalar_repr(n)));
     return;
   }

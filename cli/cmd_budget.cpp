@@ -1,0 +1,53 @@
+// kudrang budget check
+#include "commands.hpp"
+#include "loading.hpp"
+
+#include "kudrang/core/exit_status.hpp"
+#include "kudrang/render/integration_render.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+namespace kudrang::cli {
+
+namespace {
+
+struct BudgetOptions {
+  int year = 0;
+  std::string format = "md";
+};
+
+void run_check(const BudgetOptions& o, Globals& g)
+{
+  ValidateResult r = load_checked(g);
+  IntegrationReport report;
+  for (const auto& ws : r.tree.workspaces) {
+    IntegrationResult part = check_integration(ws, o.year);
+    add_integration(report.total, part);
+    report.parts.emplace_back(ws.display, std::move(part));
+  }
+  const Workspace* only = r.tree.workspaces.size() == 1 ? &r.tree.workspaces.front() : nullptr;
+  bool thai = thai_for(g, r);
+  if (o.format == "json") render_integration_json(std::cout, report);
+  else if (o.format == "csv") render_integration_csv(std::cout, report);
+  else render_integration_md(std::cout, report, only, thai);
+  g.exit_code = report.total.all_met() ? exit_ok : exit_failed;
+}
+
+}  // namespace
+
+void add_budget_command(CLI::App& app, Globals& g)
+{
+  auto* budget = app.add_subcommand("budget", "From community plans to the development plan and budget");
+  budget->require_subcommand(1);
+  auto o = std::make_shared<BudgetOptions>();
+  auto* check = budget->add_subcommand("check", "The 30% / 20% / self-30 / dimensions-3 rules; exit 1 when one fails");
+  check->add_option("--year", o->year, "Review year Y of the community plans (BE); the target year is Y+1")
+    ->required()
+    ->check(CLI::Range(2400, 2700));
+  check->add_option("--format", o->format, "md, csv or json")->check(CLI::IsMember({"md", "csv", "json"}));
+  check->callback([o, &g] { run_check(*o, g); });
+}
+
+}  // namespace kudrang::cli

@@ -1,0 +1,139 @@
+// kudrang plan grade | certify | criteria
+#include "commands.hpp"
+#include "loading.hpp"
+#include "selection.hpp"
+
+#include "kudrang/core/exit_status.hpp"
+#include "kudrang/render/certify_render.hpp"
+#include "kudrang/render/grade_render.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <iostream>
+
+namespace kudrang::cli {
+
+namespace {
+
+struct PlanOptions {
+  std::vector<std::string> targets;
+  std::optional<int> year;
+  std::string format = "md";
+  std::string criteria_id;
+};
+
+bool any_plan_id(const ValidateResult& r, const std::string& id)
+{
+  return std::any_of(r.tree.workspaces.begin(), r.tree.workspaces.end(),
+                     [&](const Workspace& ws) { return ws.plan(id) != nullptr; });
+}
+
+void run_grade(const PlanOptions& o, Globals& g)
+{
+  ValidateResult r = load_checked(g);
+  Selection sel(o.targets, resolve_root(g), "plan", [&](const std::string& id) { return any_plan_id(r, id); });
+  GradeReport report;
+  report.year = o.year;
+  report.many_workspaces = r.tree.workspaces.size() > 1;
+  const Workspace* only = r.tree.workspaces.size() == 1 ? &r.tree.workspaces.front() : nullptr;
+  for (const auto& ws : r.tree.workspaces) {
+    AdoptionEvidence evidence = adoption_evidence(ws);
+    const GradeThresholds& t = ws.grade_criteria().grade;
+    std::vector<PlanGrade> grades;
+    for (const auto& rec : ws.plans) {
+      const CommunityPlan& p = rec.value;
+      if (o.year && p.year != *o.year) continue;
+      if (!sel.matches(p.id, rec.file)) continue;
+      PlanGrade pg = grade_plan(p, t, evidence);
+      pg.file = rec.file;
+      pg.workspace = ws.display;
+      grades.push_back(std::move(pg));
+    }
+    std::stable_sort(grades.begin(), grades.end(), [](const PlanGrade& a, const PlanGrade& b) {
+      return std::tie(a.plan->year, a.plan->village, a.plan->id) < std::tie(b.plan->year, b.plan->village, b.plan->id);
+    });
+    for (auto& pg : grades) {
+      report.distribution.add(pg.grade);
+      report.plans.push_back(std::move(pg));
+    }
+  }
+  bool thai = thai_for(g, r);
+  if (o.format == "json") render_grades_json(std::cout, report, thai);
+  else if (o.format == "csv") render_grades_csv(std::cout, report);
+  else render_grades_md(std::cout, report, only, thai);
+}
+
+void run_certify(const PlanOptions& o, Globals& g)
+{
+  ValidateResult r = load_checked(g);
+  Selection sel(o.targets, resolve_root(g), "plan", [&](const std::string& id) { return any_plan_id(r, id); });
+  CertifyReport report;
+  report.many_workspaces = r.tree.workspaces.size() > 1;
+  for (const auto& ws : r.tree.workspaces) {
+    for (const auto& rec : ws.certifications) {
+      const Certification& c = rec.value;
+      if (!sel.matches(c.plan.value, rec.file)) continue;
+      if (o.year) {
+        const CommunityPlan* p = ws.plan(c.plan.value);
+        if (!p || p->year != *o.year) continue;
+      }
+      CertificationResult res = certify(c, ws.criteria_set(c.criteria.value));
+      res.file = rec.file;
+      res.workspace = ws.display;
+      report.results.push_back(std::move(res));
+    }
+  }
+  bool thai = thai_for(g, r);
+  if (o.format == "json") render_certify_json(std::cout, report);
+  else if (o.format == "csv") render_certify_csv(std::cout, report);
+  else render_certify_md(std::cout, report, thai);
+}
+
+void run_criteria(const PlanOptions& o, Globals& g)
+{
+  std::string id = o.criteria_id.empty() ? builtin_criteria().id : o.criteria_id;
+  // Outside a workspace the built-in set can still be shown.
+  std::optional<ValidateResult> r;
+  const Criteria* c = nullptr;
+  try {
+    r = load_checked(g);
+    c = r->tree.workspaces.front().criteria_set(id);
+  } catch (const UsageError&) {
+    c = id == builtin_criteria().id ? &builtin_criteria() : nullptr;
+  }
+  if (!c) {
+    throw UsageError(fmt::format("unknown criteria set '{}' (built in: {})", id, builtin_criteria().id));
+  }
+  render_criteria_md(std::cout, *c, r ? thai_for(g, *r) : thai_output(g, "th"));
+}
+
+}  // namespace
+
+void add_plan_command(CLI::App& app, Globals& g)
+{
+  auto* plan = app.add_subcommand("plan", "Community plans: quality grades, certification, criteria");
+  plan->require_subcommand(1);
+
+  auto go = std::make_shared<PlanOptions>();
+  auto* grade = plan->add_subcommand("grade", "Quality grade A/B/C of each community plan, with reasons");
+  grade->add_option("plans", go->targets, "Plan ids or paths (default: every plan)");
+  grade->add_option("--year", go->year, "Only plans of this review year (BE)")->check(CLI::Range(2400, 2700));
+  grade->add_option("--format", go->format, "md, csv or json")->check(CLI::IsMember({"md", "csv", "json"}));
+  grade->callback([go, &g] { run_grade(*go, g); });
+
+  auto co = std::make_shared<PlanOptions>();
+  auto* cert = plan->add_subcommand("certify", "Certification scores per area and in total against the pass mark");
+  cert->add_option("plans", co->targets, "Plan ids or paths (default: every certification)");
+  cert->add_option("--year", co->year, "Only plans of this review year (BE)")->check(CLI::Range(2400, 2700));
+  cert->add_option("--format", co->format, "md, csv or json")->check(CLI::IsMember({"md", "csv", "json"}));
+  cert->callback([co, &g] { run_certify(*co, g); });
+
+  auto cr = std::make_shared<PlanOptions>();
+  auto* crit = plan->add_subcommand("criteria", "Print a criteria set: areas, indicators, points, pass mark");
+  crit->add_option("id", cr->criteria_id, "Criteria set id (default: cdd-2554)");
+  crit->callback([cr, &g] { run_criteria(*cr, g); });
+}
+
+}  // namespace kudrang::cli

@@ -1,0 +1,24 @@
+#pragma once
+// Loading records for a report: validate first, and refuse to report on
+// records with errors (a report from broken records would mislead).
+#include "context.hpp"
+
+#include "kudrang/check/validate.hpp"
+
+namespace kudrang::cli {
+
+// Thrown after the diagnostics were printed: exit code 1.
+class RecordsHaveErrors : public std::runtime_error {
+public:
+  using std::runtime_error::runtime_error;
+};
+
+// Scans and validates the workspace(s) the command works on. Prints errors
+// to stderr and throws RecordsHaveErrors when there are any; warnings pass.
+ValidateResult load_checked(const Globals& g);
+
+// "th"/"en" for the loaded tree: --lang, else the first workspace's locale.
+bool thai_for(const Globals& g, const ValidateResult& r);
+
+
+}  // namespace kudrang::cli
