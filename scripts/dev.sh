@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# kudrang's one entry point for setting up, building and testing.
+#   scripts/dev.sh demo       install what is missing, build, run kudrang on examples/kudrang
+#   scripts/dev.sh test       install what is missing, build, run every test (CTest)
+#   scripts/dev.sh build      install what is missing and build
+#   scripts/dev.sh sanitize   build with ASan+UBSan in build-asan/ and run every test
+# Environment: BUILD_DIR (default build), JOBS (default: number of cores),
+# KUDRANG_WERROR=ON to treat warnings as errors (CI sets it).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Debian 12 packages: the compiler and build tools, the four libraries, utf8proc
+# (Thai display width), and python3 with jsonschema/yaml for the schema and
+# golden tests; groff/man-db to render the man pages; git for workspaces.
+packages=(g++ cmake make pkg-config git
+          libcli11-dev libyaml-cpp-dev libfmt-dev doctest-dev libutf8proc-dev
+          python3 python3-jsonschema python3-yaml groff-base man-db)
+
+setup() {
+  local missing=()
+  for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "dev.sh: installing ${missing[*]}" >&2
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}
+
+jobs="${JOBS:-$(nproc 2>/dev/null || echo 2)}"
+
+build() {
+  local dir="$1"; shift
+  cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPython3_EXECUTABLE=/usr/bin/python3 \
+        -DKUDRANG_WERROR="${KUDRANG_WERROR:-OFF}" "$@" >/dev/null
+  cmake --build "$dir" -j "$jobs"
+}
+
+demo() {
+  local k="$PWD/$1/cli/kudrang"
+  cd examples/kudrang
+  set -x
+  "$k" validate
+  "$k" plan grade --year 2563
+  "$k" plan certify
+  "$k" budget check --year 2563 || echo "(budget check exits 1: a rule is not met, as in this example)"
+}
+
+cmd="${1:-}"
+dir="${BUILD_DIR:-build}"
+case "$cmd" in
+  setup) setup ;;
+  build) setup; build "$dir" ;;
+  demo) setup; build "$dir"; demo "$dir" ;;
+  test) setup; build "$dir"; cd "$dir"; ctest --output-on-failure -j "$jobs" ;;
+  sanitize) setup; build build-asan -DKUDRANG_SANITIZE=ON; cd build-asan; ctest --output-on-failure -j "$jobs" ;;
+  *) sed -n '2,9p' "$0" >&2; exit 2 ;;
+esac
