@@ -12,6 +12,9 @@ void add_validate_command(CLI::App& app, Globals& g);
 void add_schema_command(CLI::App& app, Globals& g);
 void add_plan_command(CLI::App& app, Globals& g);
 void add_budget_command(CLI::App& app, Globals& g);
+void add_meeting_command(CLI::App& app, Globals& g);
+void add_project_command(CLI::App& app, Globals& g);
+void add_init_command(CLI::App& app, Globals& g);
 
 struct CommandEntry {
   const char* name;
@@ -19,10 +22,13 @@ struct CommandEntry {
 };
 
 inline constexpr CommandEntry command_table[] = {
+  {"init", add_init_command},
   {"validate", add_validate_command},
   {"schema", add_schema_command},
   {"plan", add_plan_command},
   {"budget", add_budget_command},
+  {"meeting", add_meeting_command},
+  {"project", add_project_command},
 };
 
 int run(int argc, char** argv);

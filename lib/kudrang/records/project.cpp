@@ -32,6 +32,7 @@ Project extract_project(const Node& doc, Diagnostics& diags)
       }
     }
   }
+  p.outcome = get_text(doc, "outcome");
   return p;
 }
 

@@ -24,6 +24,7 @@ struct Project {
   std::string budget_source;
   std::string responsible;
   std::vector<ProjectIndicator> indicators;
+  std::string outcome;  // section 10 text as written on the sheet
 };
 
 Project extract_project(const Node& doc, Diagnostics& diags);

@@ -1,0 +1,313 @@
+// kudrang meeting new | plan | invite | minutes | report
+#include "commands.hpp"
+#include "loading.hpp"
+
+#include "kudrang/core/exit_status.hpp"
+#include "kudrang/io/safe_write.hpp"
+#include "kudrang/render/documents.hpp"
+#include "kudrang/render/meeting_report_render.hpp"
+#include "kudrang/render/new_records.hpp"
+#include "kudrang/render/table.hpp"
+#include "kudrang/rules/meeting_schedule.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <ctime>
+#include <iostream>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace kudrang::cli {
+
+namespace {
+
+// Commands that write or print one workspace's documents need exactly one.
+const Workspace& single_workspace(const ValidateResult& r)
+{
+  if (r.tree.workspaces.size() != 1) {
+    throw UsageError(fmt::format("this command works on one workspace, but {} were found; pass --workspace DIR",
+                                 r.tree.workspaces.size()));
+  }
+  return r.tree.workspaces.front();
+}
+
+fs::path workspace_dir(const Globals& g)
+{
+  return resolve_root(g);
+}
+
+Date today()
+{
+  // SOURCE_DATE_EPOCH makes output reproducible (tests, reproducible builds).
+  std::time_t t = std::time(nullptr);
+  if (const char* e = std::getenv("SOURCE_DATE_EPOCH")) t = static_cast<std::time_t>(std::strtoll(e, nullptr, 10));
+  t += 7 * 3600;  // Asia/Bangkok, no daylight saving
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  return Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+}
+
+Date parse_date_option(const std::string& s, const char* flag)
+{
+  auto d = parse_date(s);
+  if (!d) throw UsageError(fmt::format("{} '{}' is not a date (YYYY-MM-DD, BE or CE)", flag, s));
+  return *d;
+}
+
+void check_time(const std::string& t)
+{
+  bool ok = t.size() == 5 && t[2] == ':' && std::isdigit(static_cast<unsigned char>(t[0])) && std::isdigit(static_cast<unsigned char>(t[1]))
+            && std::isdigit(static_cast<unsigned char>(t[3])) && std::isdigit(static_cast<unsigned char>(t[4]))
+            && std::stoi(t.substr(0, 2)) < 24 && std::stoi(t.substr(3, 2)) < 60;
+  if (!ok) throw UsageError(fmt::format("--time '{}' is not a time in HH:MM form", t));
+}
+
+const Meeting& find_meeting(const Workspace& ws, const std::string& id)
+{
+  for (const auto& rec : ws.meetings) {
+    if (rec.value.id == id) return rec.value;
+  }
+  throw UsageError(fmt::format("unknown meeting '{}'", id));
+}
+
+std::string schema_prefix_for(const fs::path& root, const std::string& rel_dir)
+{
+  // From meetings/<fy>/ back to the workspace, then to where schemas live.
+  std::string up;
+  for (char c : rel_dir) {
+    if (c == '/') up += "../";
+  }
+  up += "../";
+  std::error_code ec;
+  if (fs::exists(root / ".kudrang/schemas", ec)) return up + ".kudrang/schemas/";
+  return up + ".kudrang/schemas/";
+}
+
+// ---- meeting new
+struct NewOptions {
+  std::string date;
+  std::string time;
+  std::string venue;
+  std::optional<int> fy;
+};
+
+void run_new(const NewOptions& o, Globals& g)
+{
+  ValidateResult r = load_checked(g);
+  const Workspace& ws = single_workspace(r);
+  fs::path root = workspace_dir(g);
+  NewMeeting m;
+  m.date = o.date.empty() ? today() : parse_date_option(o.date, "--date");
+  m.fiscal_year = o.fy ? *o.fy : fiscal_year_of(m.date);
+  if (fiscal_year_of(m.date) != m.fiscal_year) {
+    throw UsageError(fmt::format("--date {} is outside fiscal year {} ({} to {})", iso_date(m.date), m.fiscal_year,
+                                 iso_date(fiscal_year_start(m.fiscal_year)), iso_date(fiscal_year_end(m.fiscal_year))));
+  }
+  if (!o.time.empty()) {
+    check_time(o.time);
+    m.start = o.time;
+  }
+  m.venue = o.venue;
+  int next = 1;
+  for (const auto& rec : ws.meetings) {
+    if (rec.value.id_fiscal_year() == m.fiscal_year) next = std::max(next, rec.value.id_number().value_or(0) + 1);
+  }
+  // Another clerk may take a number at the same moment: the exclusive
+  // create tells, and we move on to the next number.
+  for (int attempt = 0; attempt < 100; ++attempt, ++next) {
+    m.number = next;
+    std::string rel = meeting_path(m.fiscal_year, m.number);
+    m.schema_prefix = schema_prefix_for(root, rel.substr(0, rel.rfind('/')));
+    fs::path target = root / rel;
+    if (!is_inside(root, target)) throw IoError(fmt::format("{} would be outside the workspace", rel));
+    std::string error;
+    switch (write_new_file(target, new_meeting_yaml(ws, m), error)) {
+    case WriteResult::written: std::cout << rel << '\n'; return;
+    case WriteResult::exists: continue;
+    case WriteResult::failed: throw IoError(error);
+    }
+  }
+  throw IoError("could not find a free meeting number");
+}
+
+// ---- meeting plan
+struct PlanOptions {
+  int fy = 0;
+  std::string rule = "second tuesday";
+  std::string time = "09:30";
+  int minutes = 180;
+  bool write = false;
+  std::string ics;
+};
+
+void run_plan(const PlanOptions& o, Globals& g)
+{
+  ValidateResult r = load_checked(g);
+  const Workspace& ws = single_workspace(r);
+  auto rule = parse_day_rule(o.rule);
+  if (!rule) {
+    throw UsageError(fmt::format("--day-rule '{}' is not understood; use e.g. 'second tuesday', 'last friday' or '15'",
+                                 o.rule));
+  }
+  check_time(o.time);
+  bool thai = thai_for(g, r);
+  auto schedule = schedule_year(o.fy, *rule, ws.config.value.holidays);
+  std::cout << "# " << (thai ? fmt::format("แผนการประชุมประจำปีงบประมาณ {}", o.fy)
+                             : fmt::format("Meeting plan for fiscal year {}", o.fy))
+            << "\n\n";
+  if (!ws.config.value.council_name.empty()) std::cout << ws.config.value.council_name << "\n\n";
+  using A = MarkdownTable::Align;
+  MarkdownTable t({thai ? "ครั้งที่" : "no.", thai ? "วันที่" : "date", thai ? "เวลา" : "time",
+                   thai ? "สถานที่" : "venue", thai ? "หมายเหตุ" : "note"},
+                  {A::left, A::left, A::left, A::left, A::left});
+  for (const auto& s : schedule) {
+    std::string note;
+    if (!s.moved_because.empty()) {
+      note = thai ? fmt::format("เลื่อนจาก {} ({})", human_date(s.rule_date, true), fmt::join(s.moved_because, ", "))
+                  : fmt::format("moved from {} ({})", human_date(s.rule_date, false), fmt::join(s.moved_because, ", "));
+    }
+    t.add_row({fmt::format("{}/{}", s.number, o.fy),
+               thai ? thai_long_date(s.date) : fmt::format("{} {}", english_weekday_name(weekday(s.date)), human_date(s.date, false)),
+               thai ? thai_time(o.time) : o.time, md_cell(ws.config.value.council_venue), md_cell(note)});
+  }
+  t.write(std::cout);
+  fs::path root = workspace_dir(g);
+  if (!o.ics.empty()) {
+    std::time_t now = std::time(nullptr);
+    if (const char* e = std::getenv("SOURCE_DATE_EPOCH")) now = static_cast<std::time_t>(std::strtoll(e, nullptr, 10));
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    std::string stamp = fmt::format("{:04}{:02}{:02}T{:02}{:02}{:02}Z", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                                    tm.tm_hour, tm.tm_min, tm.tm_sec);
+    std::string error;
+    switch (write_new_file(o.ics, schedule_ics(ws, o.fy, schedule, o.time, o.minutes, stamp), error)) {
+    case WriteResult::written: std::cerr << "wrote " << o.ics << '\n'; break;
+    case WriteResult::exists: throw IoError(fmt::format("{} exists; kudrang does not overwrite files", o.ics));
+    case WriteResult::failed: throw IoError(error);
+    }
+  }
+  if (o.write) {
+    for (const auto& s : schedule) {
+      bool taken = false;
+      for (const auto& rec : ws.meetings) {
+        if (rec.value.id == meeting_id(o.fy, s.number)) taken = true;
+      }
+      std::string rel = meeting_path(o.fy, s.number);
+      if (taken) {
+        std::cerr << "kept " << rel << " (meeting " << meeting_id(o.fy, s.number) << " exists)\n";
+        continue;
+      }
+      NewMeeting m;
+      m.fiscal_year = o.fy;
+      m.number = s.number;
+      m.date = s.date;
+      m.start = o.time;
+      m.fill_attendance = false;
+      m.schema_prefix = schema_prefix_for(root, rel.substr(0, rel.rfind('/')));
+      std::string error;
+      switch (write_new_file(root / rel, new_meeting_yaml(ws, m), error)) {
+      case WriteResult::written: std::cerr << "wrote " << rel << '\n'; break;
+      case WriteResult::exists: std::cerr << "kept " << rel << " (the file exists)\n"; break;
+      case WriteResult::failed: throw IoError(error);
+      }
+    }
+  }
+}
+
+// ---- invite / minutes
+struct DocOptions {
+  std::string id;
+  std::string format = "md";
+  bool thai_digits = false;
+  std::string dated;
+};
+
+void run_document(const DocOptions& o, Globals& g, bool minutes)
+{
+  ValidateResult r = load_checked(g);
+  const Workspace& ws = single_workspace(r);
+  const Meeting& m = find_meeting(ws, o.id);
+  DocumentOptions d;
+  d.thai = true;
+  d.thai_digits = o.thai_digits;
+  d.letter_date = o.dated.empty() ? today() : parse_date_option(o.dated, "--dated");
+  std::cout << (minutes ? render_minutes(m, ws, d) : render_invitation(m, ws, d));
+}
+
+// ---- report
+struct ReportOptions {
+  int fy = 0;
+  std::string format = "md";
+};
+
+void run_report(const ReportOptions& o, Globals& g)
+{
+  ValidateResult r = load_checked(g);
+  const Workspace& ws = single_workspace(r);
+  MeetingReport rep = meeting_report(ws, o.fy);
+  bool any = false;
+  for (const auto& rec : ws.meetings) {
+    if (rec.value.date && fiscal_year_of(rec.value.date->value) == o.fy) any = true;
+  }
+  if (!any) {
+    throw UsageError(fmt::format("no meeting records in fiscal year {} ({} to {})", o.fy,
+                                 iso_date(fiscal_year_start(o.fy)), iso_date(fiscal_year_end(o.fy))));
+  }
+  if (o.format == "json") render_meeting_report_json(std::cout, rep);
+  else if (o.format == "csv") render_meeting_report_csv(std::cout, rep);
+  else render_meeting_report_md(std::cout, rep, ws, thai_for(g, r));
+  g.exit_code = exit_ok;
+}
+
+}  // namespace
+
+void add_meeting_command(CLI::App& app, Globals& g)
+{
+  auto* meeting = app.add_subcommand("meeting", "The council's monthly meetings: plan, invite, minutes, report");
+  meeting->require_subcommand(1);
+
+  auto no = std::make_shared<NewOptions>();
+  auto* create = meeting->add_subcommand("new", "Write the next meeting record of the fiscal year");
+  create->add_option("--date", no->date, "Meeting date, YYYY-MM-DD in BE or CE (default: today)");
+  create->add_option("--time", no->time, "Start time HH:MM (default 09:30)");
+  create->add_option("--venue", no->venue, "Venue (default: the council's, from kudrang.yaml)");
+  create->add_option("--fy", no->fy, "Fiscal year (BE) the meeting belongs to (default: that of the date)")
+    ->check(CLI::Range(2400, 2700));
+  create->callback([no, &g] { run_new(*no, g); });
+
+  auto po = std::make_shared<PlanOptions>();
+  auto* plan = meeting->add_subcommand("plan", "The fiscal year's 12 meetings on a day rule, skipping holidays");
+  plan->add_option("--fy", po->fy, "Fiscal year (BE)")->required()->check(CLI::Range(2400, 2700));
+  plan->add_option("--day-rule", po->rule, "'second tuesday', 'last friday', '15', ... (default: second tuesday)");
+  plan->add_option("--time", po->time, "Start time HH:MM (default 09:30)");
+  plan->add_option("--minutes", po->minutes, "Length of each meeting in the calendar (default 180)")
+    ->check(CLI::Range(15, 720));
+  plan->add_flag("--write", po->write, "Also write the planned meeting records (never overwriting)");
+  plan->add_option("--ics", po->ics, "Write an iCalendar file (Asia/Bangkok) for phone calendars");
+  plan->callback([po, &g] { run_plan(*po, g); });
+
+  auto io = std::make_shared<DocOptions>();
+  auto* invite = meeting->add_subcommand("invite", "The invitation letter (หนังสือเชิญประชุม) in Markdown");
+  invite->add_option("id", io->id, "Meeting id, e.g. 2563-03")->required();
+  invite->add_option("--format", io->format, "md (Markdown, for pandoc or a browser)")->check(CLI::IsMember({"md"}));
+  invite->add_option("--dated", io->dated, "Date printed on the letter (default: today)");
+  invite->add_flag("--thai-digits", io->thai_digits, "Write numbers in Thai digits");
+  invite->callback([io, &g] { run_document(*io, g, false); });
+
+  auto mo = std::make_shared<DocOptions>();
+  auto* minutes = meeting->add_subcommand("minutes", "Minutes (รายงานการประชุม) in the official layout");
+  minutes->add_option("id", mo->id, "Meeting id, e.g. 2563-03")->required();
+  minutes->add_option("--format", mo->format, "md (Markdown, for pandoc or a browser)")->check(CLI::IsMember({"md"}));
+  minutes->add_flag("--thai-digits", mo->thai_digits, "Write numbers in Thai digits");
+  minutes->callback([mo, &g] { run_document(*mo, g, true); });
+
+  auto ro = std::make_shared<ReportOptions>();
+  auto* report = meeting->add_subcommand("report", "Meetings held against the target, attendance by village, sector, member");
+  report->add_option("--fy", ro->fy, "Fiscal year (BE)")->required()->check(CLI::Range(2400, 2700));
+  report->add_option("--format", ro->format, "md, csv or json")->check(CLI::IsMember({"md", "csv", "json"}));
+  report->callback([ro, &g] { run_report(*ro, g); });
+}
+
+}  // namespace kudrang::cli

@@ -1,0 +1,74 @@
+// kudrang project render | status
+#include "commands.hpp"
+#include "loading.hpp"
+
+#include "kudrang/core/exit_status.hpp"
+#include "kudrang/render/documents.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <iostream>
+
+namespace kudrang::cli {
+
+namespace {
+
+struct ProjectOptions {
+  std::string ref;
+  int fy = 0;
+  std::string format = "md";
+  bool thai_digits = false;
+};
+
+std::pair<const Workspace*, const Project*> find_project(const ValidateResult& r, const std::string& ref)
+{
+  for (const auto& ws : r.tree.workspaces) {
+    if (const Project* p = ws.project(ref)) return {&ws, p};
+  }
+  throw UsageError(fmt::format("unknown project sheet '{}'", ref));
+}
+
+}  // namespace
+
+void add_project_command(CLI::App& app, Globals& g)
+{
+  auto* project = app.add_subcommand("project", "Project sheets of the development plan");
+  project->require_subcommand(1);
+
+  auto ro = std::make_shared<ProjectOptions>();
+  auto* render = project->add_subcommand("render", "The project sheet in its ten-section form");
+  render->add_option("ref", ro->ref, "Project ref, e.g. 1.2.2")->required();
+  render->add_option("--format", ro->format, "md (Markdown)")->check(CLI::IsMember({"md"}));
+  render->add_flag("--thai-digits", ro->thai_digits, "Write numbers in Thai digits");
+  render->callback([ro, &g] {
+    ValidateResult r = load_checked(g);
+    auto [ws, p] = find_project(r, ro->ref);
+    DocumentOptions d;
+    d.thai_digits = ro->thai_digits;
+    std::cout << render_project_sheet(*p, *ws, d);
+  });
+
+  auto so = std::make_shared<ProjectOptions>();
+  auto* status = project->add_subcommand("status", "The sheet's measurable indicators against the records of a year");
+  status->add_option("ref", so->ref, "Project ref, e.g. 1.2.2")->required();
+  status->add_option("--fy", so->fy, "Fiscal year (BE)")->required()->check(CLI::Range(2400, 2700));
+  status->add_option("--format", so->format, "md or json")->check(CLI::IsMember({"md", "json"}));
+  status->callback([so, &g] {
+    ValidateResult r = load_checked(g);
+    auto [ws, p] = find_project(r, so->ref);
+    ProjectStatus s = project_status(*ws, *p, so->fy);
+    if (so->format == "json") {
+      render_project_status_json(std::cout, s);
+    } else {
+      DocumentOptions d;
+      d.thai = thai_for(g, r);
+      std::cout << render_project_status_md(s, d);
+    }
+    bool all_met = std::all_of(s.indicators.begin(), s.indicators.end(),
+                               [](const IndicatorStatus& i) { return !i.value || i.met; });
+    g.exit_code = all_met ? exit_ok : exit_failed;
+  });
+}
+
+}  // namespace kudrang::cli

@@ -1,0 +1,22 @@
+#pragma once
+// Writing new files without ever overwriting or leaving half a file behind:
+// the data goes to a temporary file in the same directory, is flushed to
+// disk, and is then linked under its final name, which fails if the name
+// already exists (so two writers racing for one name cannot both win).
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace kudrang {
+
+enum class WriteResult { written, exists, failed };
+
+// Creates `path` with `content`. Parent directories are created. On
+// `failed`, `error` says why. Never replaces an existing file.
+WriteResult write_new_file(const std::filesystem::path& path, std::string_view content, std::string& error);
+
+// Whether `path` (after resolving symlinks of its existing part) lies inside
+// `root`. Used before writing anything a record's id helped to name.
+bool is_inside(const std::filesystem::path& root, const std::filesystem::path& path);
+
+}  // namespace kudrang

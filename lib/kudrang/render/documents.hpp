@@ -1,0 +1,29 @@
+#pragma once
+// Official Thai documents in Markdown (for pandoc → DOCX/PDF, or a browser):
+// the project sheet (ten sections), the invitation letter and the minutes in
+// the layout of form no. 11 of the 2526 regulation on official correspondence.
+#include "kudrang/records/workspace.hpp"
+#include "kudrang/rules/project_status.hpp"
+
+#include <ostream>
+
+namespace kudrang {
+
+struct DocumentOptions {
+  bool thai = true;          // language of labels (documents are Thai by nature)
+  bool thai_digits = false;  // write every digit as a Thai digit
+  std::optional<Date> letter_date;  // date printed on a letter (default: today, given by the caller)
+};
+
+// "วันอังคารที่ 17 ธันวาคม พ.ศ. 2562"
+std::string thai_long_date(const Date& d);
+// "09:30" -> "09.30 น."
+std::string thai_time(std::string_view hhmm);
+
+std::string render_project_sheet(const Project& p, const Workspace& ws, const DocumentOptions& o);
+std::string render_project_status_md(const ProjectStatus& s, const DocumentOptions& o);
+void render_project_status_json(std::ostream& out, const ProjectStatus& s);
+std::string render_minutes(const Meeting& m, const Workspace& ws, const DocumentOptions& o);
+std::string render_invitation(const Meeting& m, const Workspace& ws, const DocumentOptions& o);
+
+}  // namespace kudrang

@@ -1,0 +1,191 @@
+#include "kudrang/render/meeting_report_render.hpp"
+
+#include "kudrang/render/csv.hpp"
+#include "kudrang/render/json_writer.hpp"
+#include "kudrang/render/table.hpp"
+#include "kudrang/rules/ratio.hpp"
+
+#include <fmt/format.h>
+
+namespace kudrang {
+
+namespace {
+
+const char* tr(bool thai, const char* th, const char* en) { return thai ? th : en; }
+
+std::string month_label(const MonthHeld& m, bool thai)
+{
+  int be = (m.year + be_offset) % 100;
+  return thai ? fmt::format("{} {:02}", thai_month_abbrev(m.month), be)
+              : fmt::format("{} {:02}", std::string(english_month_name(m.month)).substr(0, 3), be);
+}
+
+}  // namespace
+
+void render_meeting_report_md(std::ostream& out, const MeetingReport& r, const Workspace& ws, bool thai)
+{
+  using A = MarkdownTable::Align;
+  const std::string council = ws.has_config ? ws.config.value.council_name : std::string();
+  out << "# "
+      << (thai ? fmt::format("รายงานผลการประชุม{} ปีงบประมาณ {}", council.empty() ? "สภา" : council, r.fiscal_year)
+               : fmt::format("Council meetings, fiscal year {}{}", r.fiscal_year, council.empty() ? "" : " — " + council))
+      << "\n\n";
+  Date start = fiscal_year_start(r.fiscal_year);
+  Date end = fiscal_year_end(r.fiscal_year);
+  out << (thai ? fmt::format("ระยะเวลา {} ถึง {}\n\n", human_date(start, true), human_date(end, true))
+               : fmt::format("From {} to {}\n\n", human_date(start, false), human_date(end, false)));
+  out << (thai ? fmt::format("**ตัวชี้วัด: ประชุม {} จาก {} ครั้ง — {}**\n\n", r.held, r.target,
+                             r.target_met() ? "บรรลุตัวชี้วัด" : "ยังไม่บรรลุตัวชี้วัด")
+               : fmt::format("**Indicator: {} of {} meetings held — {}**\n\n", r.held, r.target,
+                             r.target_met() ? "met" : "not met"));
+  if (!r.missing_months.empty()) {
+    std::vector<std::string> names;
+    for (const auto& m : r.missing_months) {
+      names.push_back(thai ? fmt::format("{} {}", thai_month_name(m.month), m.year + be_offset)
+                           : fmt::format("{} {}", english_month_name(m.month), m.year + be_offset));
+    }
+    out << tr(thai, "เดือนที่ไม่มีการประชุม: ", "Months without a meeting: ") << fmt::format("{}", fmt::join(names, ", "))
+        << "\n\n";
+  }
+  if (r.cancelled > 0) {
+    out << (thai ? fmt::format("งดประชุม {} ครั้ง\n\n", r.cancelled) : fmt::format("{} meeting(s) cancelled\n\n", r.cancelled));
+  }
+
+  out << "## " << tr(thai, "การประชุมแต่ละครั้ง", "Meetings held") << "\n\n";
+  MarkdownTable meetings({tr(thai, "ครั้งที่", "meeting"), tr(thai, "วันที่", "date"), tr(thai, "มาประชุม", "present"),
+                          tr(thai, "สมาชิก", "members"), tr(thai, "องค์ประชุม", "quorum")},
+                         {A::left, A::left, A::right, A::right, A::left});
+  for (const auto& q : r.meetings) {
+    meetings.add_row({q.meeting->id, human_date(q.meeting->date->value, thai), fmt::format("{}", q.present),
+                      fmt::format("{}", q.members),
+                      q.reached ? tr(thai, "ครบองค์ประชุม", "reached") : tr(thai, "ไม่ครบองค์ประชุม", "not reached")});
+  }
+  meetings.write(out);
+
+  out << "\n## " << tr(thai, "การเข้าร่วมประชุมรายหมู่บ้าน", "Attendance by village") << "\n\n";
+  std::vector<std::string> headers = {tr(thai, "หมู่ที่", "village")};
+  std::vector<A> align = {A::left};
+  for (const auto& m : r.months) {
+    headers.push_back(month_label(m, thai));
+    align.push_back(A::right);
+  }
+  headers.push_back(tr(thai, "รวม", "total"));
+  align.push_back(A::right);
+  MarkdownTable grid(headers, align);
+  for (const auto& v : r.villages) {
+    std::vector<std::string> row = {fmt::format("{} {}", v.no, v.name)};
+    for (size_t i = 0; i < 12; ++i) {
+      long held = r.months[i].held;
+      row.push_back(held == 0 ? "·" : v.by_month[i] == held ? "✓" : fmt::format("{}/{}", v.by_month[i], held));
+    }
+    row.push_back(fmt::format("{}/{}", v.meetings_present, r.held));
+    grid.add_row(row);
+  }
+  grid.write(out);
+  out << "\n"
+      << tr(thai, "✓ มีผู้แทนหมู่บ้านมาประชุม · ไม่มีการประชุมในเดือนนั้น", "✓ the village was represented · no meeting that month")
+      << "\n\n";
+
+  out << "## " << tr(thai, "การเข้าร่วมประชุมรายภาคส่วน", "Attendance by sector") << "\n\n";
+  MarkdownTable sectors({tr(thai, "ภาคส่วน", "sector"), tr(thai, "มาประชุม (คน-ครั้ง)", "present"),
+                         tr(thai, "ทั้งหมด (คน-ครั้ง)", "possible"), tr(thai, "ร้อยละ", "percent")},
+                        {A::left, A::right, A::right, A::right});
+  for (const auto& s : r.sectors) {
+    Ratio ratio{s.present, s.possible};
+    sectors.add_row({thai ? sector_thai(s.sector) : sector_english(s.sector), fmt::format("{}", s.present),
+                     fmt::format("{}", s.possible), percent_or_dash(ratio)});
+  }
+  sectors.write(out);
+
+  out << "\n## " << tr(thai, "การเข้าร่วมประชุมรายบุคคล", "Attendance by member") << "\n\n";
+  MarkdownTable members({tr(thai, "รหัส", "id"), tr(thai, "ชื่อ", "name"), tr(thai, "ตำแหน่ง", "role"),
+                         tr(thai, "มา", "present"), tr(thai, "ลา", "excused"), tr(thai, "ขาด", "absent")},
+                        {A::left, A::left, A::left, A::right, A::right, A::right});
+  for (const auto& m : r.members) {
+    if (m.present + m.excused + m.absent == 0) continue;
+    members.add_row({m.member->id, md_cell(m.member->name), md_cell(m.member->role), fmt::format("{}", m.present),
+                     fmt::format("{}", m.excused), fmt::format("{}", m.absent)});
+  }
+  members.write(out);
+}
+
+void render_meeting_report_csv(std::ostream& out, const MeetingReport& r)
+{
+  CsvWriter csv(out);
+  std::vector<std::string> header = {"village", "name"};
+  for (const auto& m : r.months) header.push_back(iso_month(m.year, m.month));
+  header.push_back("meetings_present");
+  header.push_back("meetings_held");
+  csv.row(header);
+  for (const auto& v : r.villages) {
+    std::vector<std::string> row = {fmt::format("{}", v.no), v.name};
+    for (long n : v.by_month) row.push_back(fmt::format("{}", n));
+    row.push_back(fmt::format("{}", v.meetings_present));
+    row.push_back(fmt::format("{}", r.held));
+    csv.row(row);
+  }
+}
+
+void render_meeting_report_json(std::ostream& out, const MeetingReport& r)
+{
+  JsonWriter w(out);
+  w.begin_object();
+  w.key("fiscal_year").value(r.fiscal_year);
+  w.key("target").value(r.target);
+  w.key("held").value(r.held);
+  w.key("target_met").value(r.target_met());
+  w.key("cancelled").value(r.cancelled);
+  w.key("months").begin_array();
+  for (const auto& m : r.months) {
+    w.begin_object();
+    w.key("month").value(iso_month(m.year, m.month));
+    w.key("held").value(m.held);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("missing_months").begin_array();
+  for (const auto& m : r.missing_months) w.value(iso_month(m.year, m.month));
+  w.end_array();
+  w.key("villages").begin_array();
+  for (const auto& v : r.villages) {
+    w.begin_object();
+    w.key("no").value(v.no);
+    w.key("meetings_present").value(v.meetings_present);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("sectors").begin_array();
+  for (const auto& s : r.sectors) {
+    w.begin_object();
+    w.key("sector").value(sector_id(s.sector));
+    w.key("present").value(s.present);
+    w.key("possible").value(s.possible);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("meetings").begin_array();
+  for (const auto& q : r.meetings) {
+    w.begin_object();
+    w.key("id").value(q.meeting->id);
+    w.key("date").value(iso_date(q.meeting->date->value));
+    w.key("present").value(q.present);
+    w.key("members").value(q.members);
+    w.key("quorum").value(q.reached);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("members").begin_array();
+  for (const auto& m : r.members) {
+    w.begin_object();
+    w.key("id").value(m.member->id);
+    w.key("present").value(m.present);
+    w.key("excused").value(m.excused);
+    w.key("absent").value(m.absent);
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+  w.finish();
+}
+
+}  // namespace kudrang

@@ -1,0 +1,267 @@
+#include "kudrang/render/new_records.hpp"
+
+#include "kudrang/render/yaml_text.hpp"
+#include "kudrang/schema/schema.hpp"
+
+#include <fmt/format.h>
+
+#include <sstream>
+
+namespace kudrang {
+
+std::string meeting_id(int fy, int number)
+{
+  return fmt::format("{}-{:02}", fy, number);
+}
+
+std::string meeting_path(int fy, int number)
+{
+  return fmt::format("meetings/{}/{}.yaml", fy, meeting_id(fy, number));
+}
+
+namespace {
+
+const Member* find_role(const Workspace& ws, std::initializer_list<const char*> prefixes)
+{
+  for (const char* p : prefixes) {
+    for (const Member* m : ws.members()) {
+      if (m->role.rfind(p, 0) == 0) return m;
+    }
+  }
+  return nullptr;
+}
+
+// The project sheet whose meetings-held indicator covers the year, if exactly one.
+const Project* meeting_project(const Workspace& ws, int fy)
+{
+  const Project* found = nullptr;
+  for (const auto& rec : ws.projects) {
+    const Project& p = rec.value;
+    if (p.period && !p.period->contains(fy)) continue;
+    for (const auto& i : p.indicators) {
+      if (i.measure == "meetings-held") {
+        if (found) return nullptr;
+        found = &p;
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+void wrap_ids(std::ostringstream& out, const std::vector<std::string>& ids, const char* indent)
+{
+  out << "[";
+  size_t col = 0;
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (i) {
+      out << ",";
+      if (col >= 12) {
+        out << "\n" << indent;
+        col = 0;
+      } else {
+        out << " ";
+      }
+    }
+    out << ids[i];
+    ++col;
+  }
+  out << "]";
+}
+
+}  // namespace
+
+std::string new_meeting_yaml(const Workspace& ws, const NewMeeting& m)
+{
+  const auto& c = ws.config.value;
+  std::ostringstream out;
+  std::string id = meeting_id(m.fiscal_year, m.number);
+  out << "# yaml-language-server: $schema=" << m.schema_prefix << "meeting.schema.json\n";
+  out << "kind: meeting\n";
+  out << "id: " << id << "\n";
+  if (const Project* p = meeting_project(ws, m.fiscal_year)) out << "project: \"" << p->ref << "\"\n";
+  std::string council = c.council_name.empty() ? "สภา" : c.council_name;
+  out << "title: " << yaml_text(fmt::format("ประชุม{} ครั้งที่ {}/{}", council, m.number, m.fiscal_year)) << "\n";
+  out << "status: planned\n";
+  out << "date: " << iso_date(m.date) << "\n";
+  out << "start: \"" << m.start << "\"\n";
+  std::string venue = m.venue.empty() ? c.council_venue : m.venue;
+  if (!venue.empty()) out << "venue: " << yaml_text(venue) << "\n";
+  if (const Member* chief = find_role(ws, {"นายกองค์การบริหารส่วนตำบล", "นายก อบต.", "นายกเทศมนตรี"})) {
+    out << "chair: " << chief->id << "\n";
+  }
+  if (const Member* clerk = find_role(ws, {"ปลัดองค์การบริหารส่วนตำบล", "ปลัด อบต.", "ปลัดเทศบาล"})) {
+    out << "recorder: " << clerk->id << "\n";
+  }
+  if (m.fill_attendance) {
+    std::vector<std::string> ids;
+    for (const Member* mem : ws.members()) {
+      if (mem->current_on(m.date)) ids.push_back(mem->id);
+    }
+    out << "attendance:        # move each member to excused (ลา) or absent after the meeting\n";
+    out << "  present: ";
+    wrap_ids(out, ids, "            ");
+    out << "\n  excused: []\n  absent: []\n";
+  }
+  out << "agenda:\n";
+  out << "  - no: 1\n    title: เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ\n";
+  out << "  - no: 2\n    title: เรื่องรับรองรายงานการประชุมครั้งที่แล้ว\n";
+  return out.str();
+}
+
+std::vector<std::pair<std::string, std::string>> new_workspace_files(const NewWorkspace& w)
+{
+  std::vector<std::pair<std::string, std::string>> files;
+  std::ostringstream ws;
+  ws << "# yaml-language-server: $schema=.kudrang/schemas/workspace.schema.json\n";
+  ws << "kind: workspace\n";
+  ws << "organization: { name: " << yaml_text(w.org_name) << ", short: " << yaml_text(w.org_short)
+     << ", type: " << w.org_type << " }\n";
+  ws << "area:\n";
+  ws << "  province: " << yaml_text(w.province) << "\n";
+  ws << "  district: " << yaml_text(w.district) << "\n";
+  ws << "  subdistrict: " << yaml_text(w.subdistrict) << "\n";
+  if (!w.code.empty()) ws << "  code: \"" << w.code << "\"\n";
+  ws << "villages:           # every village (หมู่บ้าน) of the subdistrict: put in the real names\n";
+  for (int i = 1; i <= w.villages; ++i) {
+    ws << "  - { no: " << i << ", name: " << yaml_text(fmt::format("หมู่ที่ {}", i));
+    if (w.code.size() == 6) ws << ", code: \"" << w.code << fmt::format("{:02}", i) << "\"";
+    ws << " }\n";
+  }
+  std::string place = w.subdistrict.empty() ? std::string() : "ตำบล" + w.subdistrict;
+  ws << "council:\n";
+  ws << "  name: " << yaml_text("สภาผู้นำชุมชนจัดการตนเอง" + place) << "\n";
+  ws << "  venue: " << yaml_text("ห้องประชุม " + w.org_name) << "\n";
+  ws << "  meetings_per_year: 12\n";
+  ws << "locale: th\n";
+  ws << "holidays: []      # public holidays the meeting planner skips: - { date: 2024-04-13, name: วันสงกรานต์ }\n";
+  files.emplace_back("kudrang.yaml", ws.str());
+
+  files.emplace_back("roster.yaml",
+                     "# yaml-language-server: $schema=.kudrang/schemas/roster.schema.json\n"
+                     "kind: roster\n"
+                     "members: []\n"
+                     "# One entry per council member, for example:\n"
+                     "#  - id: p001\n"
+                     "#    name: นายสมชาย ใจดี\n"
+                     "#    role: กำนัน\n"
+                     "#    sector: local-administration   # local-administration (ท้องที่) | local-government (ท้องถิ่น)\n"
+                     "#                                   # | community-council (สภาองค์กรชุมชน) | state-agency (ภาครัฐ)\n"
+                     "#    village: 1\n"
+                     "#    from: 2024-10-01\n");
+  for (const char* dir : {"meetings", "projects", "plans", "certifications", "development-plan", "budget", "criteria"}) {
+    files.emplace_back(fmt::format("{}/.gitkeep", dir), "");
+  }
+  for (const auto& e : embedded_schemas()) {
+    std::string text(e.text);
+    if (text.empty() || text.back() != '\n') text += '\n';
+    files.emplace_back(fmt::format(".kudrang/schemas/{}.schema.json", e.kind), text);
+  }
+  files.emplace_back(".gitignore", "# kudrang's cache and editor files\n.kudrang/cache/\n*.tmp\n*~\n");
+  files.emplace_back(".github/workflows/kudrang.yml",
+                     "# Checks every record on every push and pull request.\n"
+                     "name: kudrang\n"
+                     "on: [push, pull_request]\n"
+                     "jobs:\n"
+                     "  validate:\n"
+                     "    runs-on: ubuntu-latest\n"
+                     "    steps:\n"
+                     "      - uses: actions/checkout@v4\n"
+                     "      - name: Install kudrang\n"
+                     "        run: echo \"install kudrang here (build from source: scripts/dev.sh build)\"\n"
+                     "      - name: Validate the records\n"
+                     "        run: kudrang validate --format github\n");
+  files.emplace_back(".githooks/pre-commit",
+                     "#!/bin/sh\n"
+                     "# Refuses a commit whose records have errors. Enable with:\n"
+                     "#   git config core.hooksPath .githooks\n"
+                     "exec kudrang validate\n");
+  return files;
+}
+
+namespace {
+
+std::string ics_escape(std::string_view s)
+{
+  std::string out;
+  for (char c : s) {
+    if (c == '\\' || c == ';' || c == ',') out += '\\';
+    if (c == '\n') {
+      out += "\\n";
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+// Folds a content line at 75 octets without splitting a UTF-8 character.
+std::string ics_line(const std::string& line)
+{
+  std::string out;
+  size_t limit = 75;
+  size_t count = 0;
+  for (size_t i = 0; i < line.size();) {
+    unsigned char c = static_cast<unsigned char>(line[i]);
+    size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    if (count + len > limit) {
+      out += "\r\n ";
+      count = 1;
+      limit = 75;
+    }
+    out.append(line, i, len);
+    count += len;
+    i += len;
+  }
+  return out + "\r\n";
+}
+
+std::string ics_time(const Date& d, const std::string& hhmm, int add_minutes)
+{
+  int h = std::stoi(hhmm.substr(0, 2));
+  int m = std::stoi(hhmm.substr(3, 2)) + add_minutes;
+  h += m / 60;
+  m %= 60;
+  return fmt::format("{:04}{:02}{:02}T{:02}{:02}00", d.year, d.month, d.day, h, m);
+}
+
+}  // namespace
+
+std::string schedule_ics(const Workspace& ws, int fy, const std::vector<ScheduledMeeting>& s, const std::string& start,
+                         int minutes, const std::string& stamp)
+{
+  const auto& c = ws.config.value;
+  std::string out;
+  auto line = [&](const std::string& l) { out += ics_line(l); };
+  line("BEGIN:VCALENDAR");
+  line("VERSION:2.0");
+  line("PRODID:-//kudrang//meeting plan//TH");
+  line("CALSCALE:GREGORIAN");
+  line("METHOD:PUBLISH");
+  line("X-WR-TIMEZONE:Asia/Bangkok");
+  line("BEGIN:VTIMEZONE");
+  line("TZID:Asia/Bangkok");
+  line("BEGIN:STANDARD");
+  line("DTSTART:19700101T000000");
+  line("TZOFFSETFROM:+0700");
+  line("TZOFFSETTO:+0700");
+  line("TZNAME:ICT");
+  line("END:STANDARD");
+  line("END:VTIMEZONE");
+  std::string council = c.council_name.empty() ? "สภา" : c.council_name;
+  std::string area = c.area_code.empty() ? "workspace" : c.area_code;
+  for (const auto& m : s) {
+    line("BEGIN:VEVENT");
+    line(fmt::format("UID:{}-{}@kudrang.{}", fy, m.number, area));
+    line("DTSTAMP:" + stamp);
+    line("DTSTART;TZID=Asia/Bangkok:" + ics_time(m.date, start, 0));
+    line("DTEND;TZID=Asia/Bangkok:" + ics_time(m.date, start, minutes));
+    line("SUMMARY:" + ics_escape(fmt::format("ประชุม{} ครั้งที่ {}/{}", council, m.number, fy)));
+    if (!c.council_venue.empty()) line("LOCATION:" + ics_escape(c.council_venue));
+    line("END:VEVENT");
+  }
+  line("END:VCALENDAR");
+  return out;
+}
+
+}  // namespace kudrang

@@ -1,0 +1,28 @@
+#pragma once
+// The year's meeting schedule (method 6.1): one meeting a month, October to
+// September, on a day rule the clerk sets, moved to the next working day when
+// it falls on a weekend or a listed public holiday.
+#include "kudrang/records/workspace.hpp"
+
+namespace kudrang {
+
+// "second tuesday", "last friday", "15" (a day of the month; clamped to the
+// month's length). Also Thai weekday names (อังคาร) and "2 tuesday".
+struct DayRule {
+  int ordinal = 2;      // 1..4, or -1 for last; 0 when `day` is used
+  int weekday = 2;      // 0 Sunday .. 6 Saturday
+  int day = 0;          // 1..31 for a fixed day of the month
+};
+std::optional<DayRule> parse_day_rule(std::string_view text);
+
+struct ScheduledMeeting {
+  int number = 0;   // 1..12
+  Date date;
+  Date rule_date;   // the date the rule gave, before moving
+  std::vector<std::string> moved_because;  // holiday names / "weekend"
+};
+
+std::vector<ScheduledMeeting> schedule_year(int fiscal_year, const DayRule& rule,
+                                            const std::vector<Holiday>& holidays);
+
+}  // namespace kudrang
