@@ -8,6 +8,9 @@ A case file (tests/cli/cases/NAME.test) holds, in order:
     cwd: .                        optional: where to run, relative to the temp dir
     args: validate --format json  the command line after 'kudrang'
     exit: 1                       the expected exit code
+    then: validate                optional, repeated: another kudrang command run afterwards in
+                                  the same directory; its stdout and exit code are appended
+    show: plan.ics                optional, repeated: a file whose content is appended at the end
     --- file meetings/x.yaml      optional, repeated: a file written into the temp dir
     ...content...
     --- bytes x.yaml              optional: like file, with Python escapes (\\xA1) for raw bytes
@@ -19,7 +22,8 @@ A case file (tests/cli/cases/NAME.test) holds, in order:
     ...
 
 The command runs in a temporary directory (so nothing in the repository is
-touched) with LC_ALL=C.UTF-8, TZ=Asia/Bangkok and NO_COLOR=1.
+touched) with LC_ALL=C.UTF-8, TZ=Asia/Bangkok, NO_COLOR=1 and SOURCE_DATE_EPOCH=1600000000
+(13 September 2020: "today" for commands that default to it).
 
 Usage: golden.py --kudrang BIN --root REPO CASE...        run cases
        golden.py --kudrang BIN --root REPO --update CASE...  rewrite expectations
@@ -35,7 +39,7 @@ import tempfile
 
 
 def parse_case(path):
-    meta = {"base": None, "cwd": ".", "args": None, "exit": None, "stdin": None}
+    meta = {"base": None, "cwd": ".", "args": None, "exit": None, "stdin": None, "then": [], "show": []}
     files, deletes, links, sections = [], [], [], {}
     current = None
     header = []
@@ -72,7 +76,10 @@ def parse_case(path):
         key, _, value = line.partition(":")
         if key not in meta:
             raise SystemExit(f"{path}: unknown header {key!r}")
-        meta[key] = value.strip()
+        if isinstance(meta[key], list):
+            meta[key].append(value.strip())
+        else:
+            meta[key] = value.strip()
     if meta["args"] is None or meta["exit"] is None:
         raise SystemExit(f"{path}: 'args:' and 'exit:' are required")
 
@@ -103,14 +110,23 @@ def run_case(kudrang, root, path, update):
                 f.write(data)
         for name, link_target in links:
             os.symlink(link_target, os.path.join(work, name))
-        env = dict(os.environ, LC_ALL="C.UTF-8", TZ="Asia/Bangkok", NO_COLOR="1")
+        env = dict(os.environ, LC_ALL="C.UTF-8", TZ="Asia/Bangkok", NO_COLOR="1", SOURCE_DATE_EPOCH="1600000000")
         env.pop("KUDRANG_WORKSPACE", None)
         args = [kudrang] + shlex.split(meta["args"])
         proc = subprocess.run(args, cwd=os.path.join(work, meta["cwd"]), env=env,
                               input=expected.get("stdin", "").encode(), capture_output=True,
                               timeout=120)
-        out = proc.stdout.decode("utf-8", "replace").replace(tmp, "$TMP")
-        err = proc.stderr.decode("utf-8", "replace").replace(tmp, "$TMP")
+        out = proc.stdout.decode("utf-8", "replace")
+        err = proc.stderr.decode("utf-8", "replace")
+        for then in meta["then"]:
+            more = subprocess.run([kudrang] + shlex.split(then), cwd=os.path.join(work, meta["cwd"]), env=env,
+                                  capture_output=True, timeout=120)
+            out += f"$ kudrang {then}\n" + more.stdout.decode("utf-8", "replace") + f"[exit {more.returncode}]\n"
+        for name in meta["show"]:
+            with open(os.path.join(work, meta["cwd"], name), "rb") as f:
+                out += f"$ cat {name}\n" + f.read().decode("utf-8", "replace")
+        out = out.replace(tmp, "$TMP")
+        err = err.replace(tmp, "$TMP")
     if update:
         write_case(path, meta, files, deletes, links, header, proc.returncode, out, err, expected.get("stdin"))
         return True
@@ -141,6 +157,8 @@ def write_case(path, meta, files, deletes, links, header, code, out, err, stdin)
         lines.append(f"cwd: {meta['cwd']}")
     lines.append(f"args: {meta['args']}")
     lines.append(f"exit: {code}")
+    lines += [f"then: {t}" for t in meta["then"]]
+    lines += [f"show: {t}" for t in meta["show"]]
     body = "\n".join(lines) + "\n"
     for name in deletes:
         body += f"--- delete {name}\n"
