@@ -4,6 +4,7 @@
 #include "selection.hpp"
 
 #include "kudrang/core/exit_status.hpp"
+#include "kudrang/io/git.hpp"
 #include "kudrang/render/certify_render.hpp"
 #include "kudrang/render/grade_render.hpp"
 
@@ -12,6 +13,9 @@
 
 #include <algorithm>
 #include <iostream>
+#include <random>
+
+namespace fs = std::filesystem;
 
 namespace kudrang::cli {
 
@@ -22,6 +26,48 @@ struct PlanOptions {
   std::optional<int> year;
   std::string format = "md";
   std::string criteria_id;
+  std::string compare;
+};
+
+// Grades every selected plan of a loaded tree, in the evaluator's order.
+std::vector<PlanGrade> grade_all(const LoadedTree& tree, const PlanOptions& o, const Selection* sel)
+{
+  std::vector<PlanGrade> out;
+  for (const auto& ws : tree.workspaces) {
+    AdoptionEvidence evidence = adoption_evidence(ws);
+    const GradeThresholds& t = ws.grade_criteria().grade;
+    std::vector<PlanGrade> grades;
+    for (const auto& rec : ws.plans) {
+      const CommunityPlan& p = rec.value;
+      if (o.year && p.year != *o.year) continue;
+      if (sel && !sel->matches(p.id, rec.file)) continue;
+      PlanGrade pg = grade_plan(p, t, evidence);
+      pg.file = rec.file;
+      pg.workspace = ws.display;
+      grades.push_back(std::move(pg));
+    }
+    std::stable_sort(grades.begin(), grades.end(), [](const PlanGrade& a, const PlanGrade& b) {
+      return std::tie(a.plan->year, a.plan->village, a.plan->id) < std::tie(b.plan->year, b.plan->village, b.plan->id);
+    });
+    for (auto& g : grades) out.push_back(std::move(g));
+  }
+  return out;
+}
+
+// A temporary directory removed when it goes out of scope.
+struct TempTree {
+  fs::path path;
+  TempTree()
+  {
+    std::random_device rd;
+    path = fs::temp_directory_path() / fmt::format("kudrang-compare-{}", rd());
+    fs::create_directories(path);
+  }
+  ~TempTree()
+  {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
 };
 
 bool any_plan_id(const ValidateResult& r, const std::string& id)
@@ -38,26 +84,30 @@ void run_grade(const PlanOptions& o, Globals& g)
   report.year = o.year;
   report.many_workspaces = r.tree.workspaces.size() > 1;
   const Workspace* only = r.tree.workspaces.size() == 1 ? &r.tree.workspaces.front() : nullptr;
-  for (const auto& ws : r.tree.workspaces) {
-    AdoptionEvidence evidence = adoption_evidence(ws);
-    const GradeThresholds& t = ws.grade_criteria().grade;
-    std::vector<PlanGrade> grades;
-    for (const auto& rec : ws.plans) {
-      const CommunityPlan& p = rec.value;
-      if (o.year && p.year != *o.year) continue;
-      if (!sel.matches(p.id, rec.file)) continue;
-      PlanGrade pg = grade_plan(p, t, evidence);
-      pg.file = rec.file;
-      pg.workspace = ws.display;
-      grades.push_back(std::move(pg));
+  report.plans = grade_all(r.tree, o, &sel);
+  for (const auto& pg : report.plans) report.distribution.add(pg.grade);
+
+  // The older records come straight from git into a temporary tree.
+  std::optional<TempTree> old_dir;
+  std::optional<ValidateResult> old;
+  if (!o.compare.empty()) {
+    if (o.format == "csv") throw UsageError("--compare works with --format md or json");
+    old_dir.emplace();
+    std::string error;
+    auto old_root = export_revision(resolve_root(g), o.compare, old_dir->path, error);
+    if (!old_root) throw UsageError(error);
+    old = validate_tree(scan_tree(*old_root));
+    if (old->has_errors()) {
+      std::cerr << "kudrang: warning: the records at " << o.compare << " have errors; comparing what could be read\n";
     }
-    std::stable_sort(grades.begin(), grades.end(), [](const PlanGrade& a, const PlanGrade& b) {
-      return std::tie(a.plan->year, a.plan->village, a.plan->id) < std::tie(b.plan->year, b.plan->village, b.plan->id);
+    std::vector<PlanGrade> before = grade_all(old->tree, o, nullptr);
+    // Only the selected plans take part in the comparison.
+    std::erase_if(before, [&](const PlanGrade& pg) {
+      return !sel.all() && std::none_of(report.plans.begin(), report.plans.end(),
+                                        [&](const PlanGrade& n) { return n.plan->id == pg.plan->id; });
     });
-    for (auto& pg : grades) {
-      report.distribution.add(pg.grade);
-      report.plans.push_back(std::move(pg));
-    }
+    report.compare_rev = o.compare;
+    report.changes = compare_grades(before, report.plans);
   }
   bool thai = thai_for(g, r);
   if (o.format == "json") render_grades_json(std::cout, report, thai);
@@ -121,6 +171,7 @@ void add_plan_command(CLI::App& app, Globals& g)
   grade->add_option("plans", go->targets, "Plan ids or paths (default: every plan)");
   grade->add_option("--year", go->year, "Only plans of this review year (BE)")->check(CLI::Range(2400, 2700));
   grade->add_option("--format", go->format, "md, csv or json")->check(CLI::IsMember({"md", "csv", "json"}));
+  grade->add_option("--compare", go->compare, "Also show which plans changed grade since this git revision (e.g. HEAD~1)");
   grade->callback([go, &g] { run_grade(*go, g); });
 
   auto co = std::make_shared<PlanOptions>();

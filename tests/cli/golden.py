@@ -8,6 +8,7 @@ A case file (tests/cli/cases/NAME.test) holds, in order:
     cwd: .                        optional: where to run, relative to the temp dir
     args: validate --format json  the command line after 'kudrang'
     exit: 1                       the expected exit code
+    sh: git init -q .             optional, repeated: a shell command run before 'args' (setup)
     then: validate                optional, repeated: another kudrang command run afterwards in
                                   the same directory; its stdout and exit code are appended
     show: plan.ics                optional, repeated: a file whose content is appended at the end
@@ -39,7 +40,7 @@ import tempfile
 
 
 def parse_case(path):
-    meta = {"base": None, "cwd": ".", "args": None, "exit": None, "stdin": None, "then": [], "show": []}
+    meta = {"base": None, "cwd": ".", "args": None, "exit": None, "stdin": None, "then": [], "show": [], "sh": []}
     files, deletes, links, sections = [], [], [], {}
     current = None
     header = []
@@ -110,8 +111,13 @@ def run_case(kudrang, root, path, update):
                 f.write(data)
         for name, link_target in links:
             os.symlink(link_target, os.path.join(work, name))
-        env = dict(os.environ, LC_ALL="C.UTF-8", TZ="Asia/Bangkok", NO_COLOR="1", SOURCE_DATE_EPOCH="1600000000")
+        env = dict(os.environ, LC_ALL="C.UTF-8", TZ="Asia/Bangkok", NO_COLOR="1", SOURCE_DATE_EPOCH="1600000000",
+                   GIT_AUTHOR_NAME="kudrang test", GIT_AUTHOR_EMAIL="test@kudrang.invalid",
+                   GIT_COMMITTER_NAME="kudrang test", GIT_COMMITTER_EMAIL="test@kudrang.invalid")
         env.pop("KUDRANG_WORKSPACE", None)
+        for command in meta["sh"]:
+            subprocess.run(command, shell=True, cwd=os.path.join(work, meta["cwd"]), env=env, check=True,
+                           capture_output=True, timeout=120)
         args = [kudrang] + shlex.split(meta["args"])
         proc = subprocess.run(args, cwd=os.path.join(work, meta["cwd"]), env=env,
                               input=expected.get("stdin", "").encode(), capture_output=True,
@@ -155,6 +161,7 @@ def write_case(path, meta, files, deletes, links, header, code, out, err, stdin)
         lines.append(f"base: {meta['base']}")
     if meta["cwd"] != ".":
         lines.append(f"cwd: {meta['cwd']}")
+    lines += [f"sh: {t}" for t in meta["sh"]]
     lines.append(f"args: {meta['args']}")
     lines.append(f"exit: {code}")
     lines += [f"then: {t}" for t in meta["then"]]

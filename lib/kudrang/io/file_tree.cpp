@@ -114,8 +114,11 @@ struct Walker {
 
 }  // namespace
 
-FileTree scan_tree(const fs::path& root)
+FileTree scan_tree(const fs::path& given_root)
 {
+  // "dir/" and "dir" must give the same tree (paths are compared later).
+  fs::path root = given_root.lexically_normal();
+  if (!root.has_filename() && root.has_parent_path()) root = root.parent_path();
   FileTree tree;
   tree.root = root;
   Walker{root, tree}.walk(root, std::nullopt, 0);

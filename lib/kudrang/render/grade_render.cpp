@@ -180,6 +180,32 @@ void render_grades_md(std::ostream& out, const GradeReport& r, const Workspace* 
   }
   out << "\n## " << tr(thai, "สรุประดับคุณภาพแผนชุมชน", "Distribution of grades") << "\n\n";
   render_distribution_md(out, r.distribution, thai);
+  if (!r.compare_rev) return;
+  out << "\n## " << (thai ? fmt::format("การเปลี่ยนแปลงระดับคุณภาพเทียบกับ {}", *r.compare_rev)
+                          : fmt::format("Grade changes since {}", *r.compare_rev))
+      << "\n\n";
+  if (r.changes.empty()) {
+    out << tr(thai, "ไม่มีแผนใดเปลี่ยนระดับ\n", "No plan changed grade\n");
+    return;
+  }
+  auto g = [&](std::optional<char> x, bool absent) {
+    return absent ? std::string(tr(thai, "(ไม่มี)", "(none)")) : x ? std::string(1, *x) : std::string(tr(thai, "ไม่ผ่าน", "none"));
+  };
+  MarkdownTable t({tr(thai, "แผน", "plan"), tr(thai, "เดิม", "before"), tr(thai, "ปัจจุบัน", "now"),
+                   tr(thai, "เกณฑ์ที่เปลี่ยน", "criteria that changed")});
+  for (const auto& c : r.changes) {
+    std::string why;
+    if (c.is_new) why = tr(thai, "แผนใหม่", "new plan");
+    if (c.is_removed) why = tr(thai, "แผนถูกนำออก", "plan removed");
+    for (const auto& cc : c.criteria) {
+      if (!why.empty()) why += "; ";
+      why += thai ? fmt::format("เกณฑ์ที่ {} {}", cc.no, cc.now_met ? "ผ่านแล้ว" : "ไม่ผ่านแล้ว")
+                  : fmt::format("{} {}", cc.no, cc.now_met ? "now met" : "no longer met");
+    }
+    std::string plan = r.many_workspaces ? c.workspace + " " + c.plan : c.plan;
+    t.add_row({plan, g(c.before, c.is_new), g(c.after, c.is_removed), why});
+  }
+  t.write(out);
 }
 
 void render_grades_csv(std::ostream& out, const GradeReport& r)
@@ -260,6 +286,38 @@ void render_grades_json(std::ostream& out, const GradeReport& r, bool thai)
   w.key("C").value(r.distribution.c);
   w.key("none").value(r.distribution.none);
   w.end_object();
+  if (r.compare_rev) {
+    auto grade = [&](std::optional<char> x) {
+      if (x) w.value(std::string(1, *x));
+      else w.null();
+    };
+    w.key("compare").begin_object();
+    w.key("revision").value(*r.compare_rev);
+    w.key("changes").begin_array();
+    for (const auto& c : r.changes) {
+      w.begin_object();
+      w.key("plan").value(c.plan);
+      if (r.many_workspaces) w.key("workspace").value(c.workspace);
+      w.key("before");
+      grade(c.before);
+      w.key("after");
+      grade(c.after);
+      w.key("new").value(c.is_new);
+      w.key("removed").value(c.is_removed);
+      w.key("criteria").begin_array();
+      for (const auto& cc : c.criteria) {
+        w.begin_object();
+        w.key("no").value(cc.no);
+        w.key("was_met").value(cc.was_met);
+        w.key("now_met").value(cc.now_met);
+        w.end_object();
+      }
+      w.end_array();
+      w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+  }
   w.end_object();
   w.finish();
 }

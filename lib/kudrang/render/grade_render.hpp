@@ -2,6 +2,7 @@
 // Plan grades as an evaluator's sheet (Markdown), a spreadsheet (CSV) and
 // the JSON contract of spec/cli.md.
 #include "kudrang/rules/grade.hpp"
+#include "kudrang/rules/grade_compare.hpp"
 
 #include <ostream>
 
@@ -12,6 +13,8 @@ struct GradeReport {
   GradeDistribution distribution;
   std::optional<int> year;       // --year, if given
   bool many_workspaces = false;
+  std::optional<std::string> compare_rev;  // --compare REV
+  std::vector<GradeChange> changes;        // with compare_rev
 };
 
 // One line of advice per unmet criterion: what would meet it.

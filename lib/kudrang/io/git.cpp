@@ -1,0 +1,77 @@
+#include "kudrang/io/git.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <cstdio>
+#include <sys/wait.h>
+
+namespace fs = std::filesystem;
+
+namespace kudrang {
+
+namespace {
+
+// Single-quotes an argument for /bin/sh.
+std::string sh_quote(const std::string& s)
+{
+  std::string out = "'";
+  for (char c : s) {
+    if (c == '\'') out += "'\\''";
+    else out += c;
+  }
+  return out + "'";
+}
+
+// Runs a shell command; returns its exit status and stdout.
+int run(const std::string& cmd, std::string& out)
+{
+  out.clear();
+  FILE* p = ::popen((cmd + " 2>/dev/null").c_str(), "r");
+  if (!p) return -1;
+  std::array<char, 4096> buf;
+  size_t n;
+  while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), n);
+  int status = ::pclose(p);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+std::string trim(std::string s)
+{
+  while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.pop_back();
+  return s;
+}
+
+}  // namespace
+
+std::optional<fs::path> export_revision(const fs::path& dir, const std::string& rev, const fs::path& into,
+                                        std::string& error)
+{
+  if (rev.empty() || rev[0] == '-') {
+    error = fmt::format("'{}' is not a git revision", rev);
+    return std::nullopt;
+  }
+  std::string out;
+  std::string git = "git -C " + sh_quote(dir.string());
+  if (run(git + " rev-parse --show-prefix", out) != 0) {
+    error = fmt::format("{} is not inside a git repository", dir.string());
+    return std::nullopt;
+  }
+  std::string prefix = trim(out);
+  if (run(git + " rev-parse --verify --quiet " + sh_quote(rev + "^{commit}"), out) != 0) {
+    error = fmt::format("git does not know the revision '{}'", rev);
+    return std::nullopt;
+  }
+  std::string commit = trim(out);
+  std::string cmd = git + " archive --format=tar " + sh_quote(commit);
+  if (!prefix.empty()) cmd += " -- " + sh_quote(prefix);
+  cmd += " | tar -x -C " + sh_quote(into.string());
+  if (run(cmd, out) != 0) {
+    // An archive of a path that did not exist yet at that revision fails: nothing to compare with.
+    error = fmt::format("the workspace did not exist at '{}' (or git archive failed)", rev);
+    return std::nullopt;
+  }
+  return into / prefix;
+}
+
+}  // namespace kudrang
