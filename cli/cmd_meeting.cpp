@@ -5,6 +5,7 @@
 #include "kudrang/core/exit_status.hpp"
 #include "kudrang/io/safe_write.hpp"
 #include "kudrang/render/documents.hpp"
+#include "kudrang/render/markdown_html.hpp"
 #include "kudrang/render/meeting_report_render.hpp"
 #include "kudrang/render/new_records.hpp"
 #include "kudrang/render/table.hpp"
@@ -22,6 +23,9 @@ namespace fs = std::filesystem;
 namespace kudrang::cli {
 
 namespace {
+
+// Official documents: the lines under the title centred, as on form no. 11.
+constexpr const char* document_css = "h1 + p { text-align: center; }";
 
 // Commands that write or print one workspace's documents need exactly one.
 const Workspace& single_workspace(const ValidateResult& r)
@@ -233,7 +237,13 @@ void run_document(const DocOptions& o, Globals& g, bool minutes)
   d.thai = true;
   d.thai_digits = o.thai_digits;
   d.letter_date = o.dated.empty() ? today() : parse_date_option(o.dated, "--dated");
-  std::cout << (minutes ? render_minutes(m, ws, d) : render_invitation(m, ws, d));
+  std::string md = minutes ? render_minutes(m, ws, d) : render_invitation(m, ws, d);
+  if (o.format == "html") {
+    std::string title = (minutes ? "รายงานการประชุม " : "หนังสือเชิญประชุม ") + m.id;
+    std::cout << html_page(title, markdown_to_html(md), document_css);
+  } else {
+    std::cout << md;
+  }
 }
 
 // ---- report
@@ -291,7 +301,8 @@ void add_meeting_command(CLI::App& app, Globals& g)
   auto io = std::make_shared<DocOptions>();
   auto* invite = meeting->add_subcommand("invite", "The invitation letter (หนังสือเชิญประชุม) in Markdown");
   invite->add_option("id", io->id, "Meeting id, e.g. 2563-03")->required();
-  invite->add_option("--format", io->format, "md (Markdown, for pandoc or a browser)")->check(CLI::IsMember({"md"}));
+  invite->add_option("--format", io->format, "md (Markdown, for pandoc) or html (a printable A4 page)")
+    ->check(CLI::IsMember({"md", "html"}));
   invite->add_option("--dated", io->dated, "Date printed on the letter (default: today)");
   invite->add_flag("--thai-digits", io->thai_digits, "Write numbers in Thai digits");
   invite->callback([io, &g] { run_document(*io, g, false); });
@@ -299,7 +310,8 @@ void add_meeting_command(CLI::App& app, Globals& g)
   auto mo = std::make_shared<DocOptions>();
   auto* minutes = meeting->add_subcommand("minutes", "Minutes (รายงานการประชุม) in the official layout");
   minutes->add_option("id", mo->id, "Meeting id, e.g. 2563-03")->required();
-  minutes->add_option("--format", mo->format, "md (Markdown, for pandoc or a browser)")->check(CLI::IsMember({"md"}));
+  minutes->add_option("--format", mo->format, "md (Markdown, for pandoc) or html (a printable A4 page)")
+    ->check(CLI::IsMember({"md", "html"}));
   minutes->add_flag("--thai-digits", mo->thai_digits, "Write numbers in Thai digits");
   minutes->callback([mo, &g] { run_document(*mo, g, true); });
 

@@ -4,6 +4,7 @@
 
 #include "kudrang/core/exit_status.hpp"
 #include "kudrang/render/documents.hpp"
+#include "kudrang/render/markdown_html.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -39,14 +40,17 @@ void add_project_command(CLI::App& app, Globals& g)
   auto ro = std::make_shared<ProjectOptions>();
   auto* render = project->add_subcommand("render", "The project sheet in its ten-section form");
   render->add_option("ref", ro->ref, "Project ref, e.g. 1.2.2")->required();
-  render->add_option("--format", ro->format, "md (Markdown)")->check(CLI::IsMember({"md"}));
+  render->add_option("--format", ro->format, "md (Markdown) or html (a printable A4 page)")
+    ->check(CLI::IsMember({"md", "html"}));
   render->add_flag("--thai-digits", ro->thai_digits, "Write numbers in Thai digits");
   render->callback([ro, &g] {
     ValidateResult r = load_checked(g);
     auto [ws, p] = find_project(r, ro->ref);
     DocumentOptions d;
     d.thai_digits = ro->thai_digits;
-    std::cout << render_project_sheet(*p, *ws, d);
+    std::string md = render_project_sheet(*p, *ws, d);
+    if (ro->format == "html") std::cout << html_page("โครงการ " + p->ref, markdown_to_html(md));
+    else std::cout << md;
   });
 
   auto so = std::make_shared<ProjectOptions>();

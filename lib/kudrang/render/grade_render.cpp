@@ -111,7 +111,12 @@ std::vector<std::string> grade_advice(const PlanGrade& g, bool thai)
       break;
     case 5: {
       const Ratio& r = *c.ratio;
-      if (!r.meets(*c.threshold)) {
+      if (r.den == 0) {
+        line = thai ? fmt::format("แผนไม่มีโครงการ (หรือทุกโครงการถูกยกเลิก); ต้องมีโครงการที่ชุมชนทำเองอย่างน้อยร้อยละ {}",
+                                  *c.threshold)
+                    : fmt::format("the plan lists no projects that are not dropped; at least {}% must be self-reliant",
+                                  *c.threshold);
+      } else if (!r.meets(*c.threshold)) {
         line = thai ? fmt::format("โครงการที่ชุมชนทำเอง {} จาก {} โครงการ ({}); เพิ่มโครงการทำเองอีก {} โครงการจึงถึงร้อยละ {}",
                                   r.num, r.den, percent_or_dash(r), c.needed, *c.threshold)
                     : fmt::format("{} of {} projects are self-reliant ({}); {} more self-reliant project{} reach{} {}%",

@@ -33,7 +33,7 @@ long Ratio::needed_fixed(long threshold) const
 long Ratio::needed_added(long threshold) const
 {
   if (meets(threshold) || den <= 0) {
-    return den <= 0 && threshold > 0 ? 1 : 0;
+    return 0;  // spec: nothing to count, nothing needed
   }
   if (threshold >= 100) {
     return needed_fixed(threshold);

@@ -19,8 +19,8 @@ struct Ratio {
   // Fewest further items counted in `num` (with `den` fixed) that make it meet.
   long needed_fixed(long threshold) const;
   // Fewest further items added to both `num` and `den` that make it meet
-  // (e.g. more self-reliant projects added to a plan). 0 when threshold >= 100
-  // cannot be reached by adding (then needed_fixed applies).
+  // (e.g. more self-reliant projects added to a plan); 0 when den == 0. A
+  // threshold of 100 cannot be reached by adding, so needed_fixed applies.
   long needed_added(long threshold) const;
 };
 
