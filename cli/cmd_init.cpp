@@ -31,7 +31,7 @@ bool inside_git_repository(const fs::path& dir)
   return std::system(cmd.c_str()) == 0;
 }
 
-void run_init(const InitOptions& o)
+void run_init(const InitOptions& o, bool quiet)
 {
   fs::path dir(o.dir);
   if (o.dir.find('\'') != std::string::npos) throw UsageError("the directory name may not contain a quote");
@@ -75,14 +75,14 @@ void run_init(const InitOptions& o)
     case WriteResult::failed: throw IoError(error);
     }
     if (rel == ".githooks/pre-commit") ::chmod((dir / rel).c_str(), 0755);
-    if (rel.find("/.gitkeep") == std::string::npos && rel.rfind(".kudrang/schemas/", 0) != 0) {
+    if (!quiet && rel.find("/.gitkeep") == std::string::npos && rel.rfind(".kudrang/schemas/", 0) != 0) {
       std::cout << (dir / rel).lexically_normal().string() << '\n';
     }
   }
   if (!had_git) {
     std::string cmd = fmt::format("git init -q '{}' >/dev/null 2>&1", dir.string());
     if (std::system(cmd.c_str()) == 0) {
-      std::cerr << "initialised a git repository in " << dir.string() << "\n";
+      if (!quiet) std::cerr << "initialised a git repository in " << dir.string() << "\n";
     } else {
       std::cerr << "kudrang: warning: git is not available; the workspace is not a repository yet\n";
     }
@@ -100,7 +100,7 @@ void add_init_command(CLI::App& app, Globals& g)
   init->add_option("--villages", o->villages, "Number of villages to list (default 1)")->check(CLI::Range(1, 99));
   init->add_option("--type", o->type, "sao or municipality (default sao)")->check(CLI::IsMember({"sao", "municipality"}));
   init->callback([o, &g] {
-    run_init(*o);
+    run_init(*o, g.quiet);
     g.exit_code = 0;
   });
 }

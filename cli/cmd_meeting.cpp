@@ -187,7 +187,9 @@ void run_plan(const PlanOptions& o, Globals& g)
                                     tm.tm_hour, tm.tm_min, tm.tm_sec);
     std::string error;
     switch (write_new_file(o.ics, schedule_ics(ws, o.fy, schedule, o.time, o.minutes, stamp), error)) {
-    case WriteResult::written: std::cerr << "wrote " << o.ics << '\n'; break;
+    case WriteResult::written:
+      if (!g.quiet) std::cerr << "wrote " << o.ics << '\n';
+      break;
     case WriteResult::exists: throw IoError(fmt::format("{} exists; kudrang does not overwrite files", o.ics));
     case WriteResult::failed: throw IoError(error);
     }
@@ -212,7 +214,9 @@ void run_plan(const PlanOptions& o, Globals& g)
       m.schema_prefix = schema_prefix_for(root, rel.substr(0, rel.rfind('/')));
       std::string error;
       switch (write_new_file(root / rel, new_meeting_yaml(ws, m), error)) {
-      case WriteResult::written: std::cerr << "wrote " << rel << '\n'; break;
+      case WriteResult::written:
+        if (!g.quiet) std::cerr << "wrote " << rel << '\n';
+        break;
       case WriteResult::exists: std::cerr << "kept " << rel << " (the file exists)\n"; break;
       case WriteResult::failed: throw IoError(error);
       }

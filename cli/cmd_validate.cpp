@@ -66,6 +66,9 @@ int run_validate(const ValidateOptions& o, const Globals& g)
     files = static_cast<size_t>(
       std::count_if(tree.files.begin(), tree.files.end(), [&](const RecordFile& f) { return keep(f.display); }));
   }
+  if (g.quiet && shown.empty() && o.format != "json") {
+    return exit_ok;  // -q: a clean run prints nothing
+  }
   if (o.format == "json") {
     render_diagnostics_json(std::cout, shown, files);
   } else if (o.format == "github") {

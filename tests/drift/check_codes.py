@@ -20,7 +20,9 @@ sources = ""
 for path in glob.glob(os.path.join(root, "lib/kudrang/**/*.cpp"), recursive=True):
     sources += open(path, encoding="utf-8").read()
 # Codes are the string literal that follows a Mark/Severity argument.
-emitted = set(re.findall(r'(?:error|warning)\([^;"]*?,\s*"([a-z0-9]+(?:-[a-z0-9]+)+)"', sources))
+# The code is the first string literal of the form word-word after "error(" or
+# "warning(" (arguments before it may hold other calls with quoted strings).
+emitted = set(re.findall(r'(?:error|warning)\((?:[^;]*?),\s*"([a-z0-9]+(?:-[a-z0-9]+)+)",', sources))
 emitted |= set(re.findall(r'Severity::(?:error|warning),\s*"([a-z0-9]+(?:-[a-z0-9]+)+)"', sources))
 emitted |= set(re.findall(r'LimitExceeded\{[^,]+,\s*"([a-z0-9-]+)"', sources))
 

@@ -61,6 +61,7 @@ CommunityPlan extract_community_plan(const Node& doc, Diagnostics& diags)
     }
   }
   p.data_sources = get_text_list(doc, "data_sources");
+  p.published = get_text_list(doc, "published");
   if (const Node* pr = get_map(doc, "process")) {
     p.lao_from_start = get_bool(*pr, "lao_from_start");
     p.lao_adopted = get_bool(*pr, "lao_adopted");

@@ -31,6 +31,7 @@ struct CommunityPlan {
   long households_participating = 0;
   long households_self_analysis = 0;
   std::vector<std::string> data_sources;
+  std::vector<std::string> published;  // channels the plan's status was published through
   bool lao_from_start = false;
   bool lao_adopted = false;
   bool sufficiency_economy = false;
