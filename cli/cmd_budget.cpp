@@ -4,6 +4,7 @@
 
 #include "kudrang/core/exit_status.hpp"
 #include "kudrang/render/integration_render.hpp"
+#include "kudrang/render/plan_forms.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -48,6 +49,24 @@ void add_budget_command(CLI::App& app, Globals& g)
     ->check(CLI::Range(2400, 2700));
   check->add_option("--format", o->format, "md, csv or json")->check(CLI::IsMember({"md", "csv", "json"}));
   check->callback([o, &g] { run_check(*o, g); });
+
+  auto ref = std::make_shared<std::string>();
+  auto format = std::make_shared<std::string>("md");
+  auto* trace = budget->add_subcommand("trace", "One community-plan project's path: plan -> development plan -> budget line");
+  trace->add_option("project", *ref, "PLAN/PROJECT, e.g. m01-2563/P01")->required();
+  trace->add_option("--format", *format, "md or json")->check(CLI::IsMember({"md", "json"}));
+  trace->callback([ref, format, &g] {
+    ValidateResult r = load_checked(g);
+    for (const auto& ws : r.tree.workspaces) {
+      if (auto t = trace_project(ws, *ref)) {
+        if (*format == "json") render_trace_json(std::cout, *t);
+        else render_trace_md(std::cout, *t, ws, thai_for(g, r));
+        g.exit_code = trace_has_breaks(*t) ? exit_failed : exit_ok;
+        return;
+      }
+    }
+    throw UsageError("unknown community-plan project '" + *ref + "' (write it as PLAN/PROJECT, e.g. m01-2563/P01)");
+  });
 }
 
 }  // namespace kudrang::cli

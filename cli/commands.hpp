@@ -15,6 +15,8 @@ void add_budget_command(CLI::App& app, Globals& g);
 void add_meeting_command(CLI::App& app, Globals& g);
 void add_project_command(CLI::App& app, Globals& g);
 void add_init_command(CLI::App& app, Globals& g);
+void add_report_command(CLI::App& app, Globals& g);
+void add_devplan_command(CLI::App& app, Globals& g);
 
 struct CommandEntry {
   const char* name;
@@ -29,6 +31,8 @@ inline constexpr CommandEntry command_table[] = {
   {"budget", add_budget_command},
   {"meeting", add_meeting_command},
   {"project", add_project_command},
+  {"devplan", add_devplan_command},
+  {"report", add_report_command},
 };
 
 int run(int argc, char** argv);

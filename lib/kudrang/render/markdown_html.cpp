@@ -71,6 +71,11 @@ std::vector<std::string> split_row(std::string_view line)
 
 }  // namespace
 
+std::string markdown_inline_html(std::string_view line)
+{
+  return inline_html(line);
+}
+
 std::string markdown_to_html(std::string_view md)
 {
   std::vector<std::string_view> lines;

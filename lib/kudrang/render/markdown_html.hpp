@@ -14,6 +14,9 @@ std::string markdown_to_html(std::string_view md);
 // `extra_css` appended, `body_html` inside.
 std::string html_page(std::string_view title, std::string_view body_html, std::string_view extra_css = {});
 
+// One line of kudrang's Markdown (escaping and **bold**) as HTML.
+std::string markdown_inline_html(std::string_view line);
+
 // Text with & < > " escaped.
 std::string html_escape(std::string_view s);
 

@@ -1,0 +1,53 @@
+// kudrang devplan render [ID]
+#include "commands.hpp"
+#include "loading.hpp"
+
+#include "kudrang/render/markdown_html.hpp"
+#include "kudrang/render/plan_forms.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <iostream>
+#include <sstream>
+
+namespace kudrang::cli {
+
+void add_devplan_command(CLI::App& app, Globals& g)
+{
+  auto* devplan = app.add_subcommand("devplan", "The local development plan (แผนพัฒนาท้องถิ่น)");
+  devplan->require_subcommand(1);
+  auto id = std::make_shared<std::string>();
+  auto format = std::make_shared<std::string>("md");
+  auto* render = devplan->add_subcommand("render", "The plan in the layout of forms ผ.01 and ผ.02");
+  render->add_option("id", *id, "Development plan id (default: the only one)");
+  render->add_option("--format", *format, "md, csv or html")->check(CLI::IsMember({"md", "csv", "html"}));
+  render->callback([id, format, &g] {
+    ValidateResult r = load_checked(g);
+    const DevelopmentPlan* found = nullptr;
+    size_t count = 0;
+    for (const auto& ws : r.tree.workspaces) {
+      for (const auto& d : ws.development_plans) {
+        ++count;
+        if (id->empty() || d.value.id == *id) found = &d.value;
+      }
+    }
+    if (!found || (id->empty() && count > 1)) {
+      throw UsageError(id->empty() ? fmt::format("{} development plans found; name one", count)
+                                   : fmt::format("unknown development plan '{}'", *id));
+    }
+    bool thai = thai_for(g, r);
+    if (*format == "csv") {
+      render_devplan_csv(std::cout, *found);
+    } else if (*format == "html") {
+      std::ostringstream md;
+      render_devplan_md(md, *found, thai);
+      std::cout << html_page(found->id, markdown_to_html(md.str()),
+                             "@page{size:A4 landscape} body{max-width:27cm;font-size:12pt} table{font-size:10pt}");
+    } else {
+      render_devplan_md(std::cout, *found, thai);
+    }
+  });
+}
+
+}  // namespace kudrang::cli

@@ -1,0 +1,93 @@
+// kudrang report summary | levels
+#include "commands.hpp"
+#include "loading.hpp"
+
+#include "kudrang/core/exit_status.hpp"
+#include "kudrang/render/json_writer.hpp"
+#include "kudrang/render/summary_render.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <iostream>
+
+namespace kudrang::cli {
+
+namespace {
+
+struct ReportOptions {
+  int year = 0;
+  std::string format = "md";
+};
+
+const Workspace& one_workspace(const ValidateResult& r)
+{
+  if (r.tree.workspaces.size() != 1) {
+    throw UsageError(fmt::format("this report is for one workspace, but {} were found; pass --workspace DIR",
+                                 r.tree.workspaces.size()));
+  }
+  return r.tree.workspaces.front();
+}
+
+void levels_json(std::ostream& out, const SuccessLevels& l)
+{
+  JsonWriter w(out);
+  w.begin_object();
+  w.key("year").value(l.year);
+  w.key("reached").value(l.reached);
+  w.key("levels").begin_array();
+  for (const auto& s : l.steps) {
+    w.begin_object();
+    w.key("level").value(s.level);
+    w.key("met").value(s.met);
+    w.key("evidence").value(s.declared ? "declared" : "computed");
+    w.key("numerator").value(s.ratio.num);
+    w.key("denominator").value(s.ratio.den);
+    w.key("threshold").value(s.threshold);
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+  w.finish();
+}
+
+}  // namespace
+
+void add_report_command(CLI::App& app, Globals& g)
+{
+  auto* report = app.add_subcommand("report", "Documents for a year: the summary, the success levels");
+  report->require_subcommand(1);
+
+  auto so = std::make_shared<ReportOptions>();
+  auto* summary = report->add_subcommand("summary", "Everything for one year in one document, key numbers first");
+  summary->add_option("--year", so->year, "The year (BE): meetings of that fiscal year, plans reviewed that year")
+    ->required()
+    ->check(CLI::Range(2400, 2700));
+  summary->add_option("--format", so->format, "md, or html (one printable A4 page with charts)")
+    ->check(CLI::IsMember({"md", "html"}));
+  summary->callback([so, &g] {
+    ValidateResult r = load_checked(g);
+    YearSummary s = summarize_year(one_workspace(r), so->year);
+    bool thai = thai_for(g, r);
+    std::cout << (so->format == "html" ? render_summary_html(s, thai) : render_summary_md(s, thai));
+  });
+
+  auto lo = std::make_shared<ReportOptions>();
+  auto* levels = report->add_subcommand("levels", "The success level 1-5 (CDD KPI 1.1.2) the records show for a year");
+  levels->add_option("--year", lo->year, "Review year of the community plans (BE)")->required()->check(CLI::Range(2400, 2700));
+  levels->add_option("--format", lo->format, "md or json")->check(CLI::IsMember({"md", "json"}));
+  levels->callback([lo, &g] {
+    ValidateResult r = load_checked(g);
+    YearSummary s = summarize_year(one_workspace(r), lo->year);
+    if (lo->format == "json") {
+      levels_json(std::cout, s.levels);
+      return;
+    }
+    // The levels section of the summary stands on its own.
+    std::string md = render_summary_md(s, thai_for(g, r));
+    auto at = md.rfind("\n## ");
+    std::cout << "#" << md.substr(at + 3);
+  });
+}
+
+}  // namespace kudrang::cli
