@@ -5,6 +5,7 @@
 #include "kudrang/core/exit_status.hpp"
 #include "kudrang/io/safe_write.hpp"
 #include "kudrang/render/documents.hpp"
+#include "kudrang/render/json_writer.hpp"
 #include "kudrang/render/markdown_html.hpp"
 #include "kudrang/render/meeting_report_render.hpp"
 #include "kudrang/render/new_records.hpp"
@@ -259,19 +260,43 @@ struct ReportOptions {
 void run_report(const ReportOptions& o, Globals& g)
 {
   ValidateResult r = load_checked(g);
-  const Workspace& ws = single_workspace(r);
-  MeetingReport rep = meeting_report(ws, o.fy);
-  bool any = false;
-  for (const auto& rec : ws.meetings) {
-    if (rec.value.date && fiscal_year_of(rec.value.date->value) == o.fy) any = true;
+  // At a root of many workspaces: one report per workspace that has meetings
+  // that year (JSON: under "workspaces"; CSV: a workspace column is not in
+  // the contract, so CSV stays one workspace).
+  std::vector<std::pair<const Workspace*, MeetingReport>> reports;
+  for (const auto& ws : r.tree.workspaces) {
+    bool any = false;
+    for (const auto& rec : ws.meetings) {
+      if (rec.value.date && fiscal_year_of(rec.value.date->value) == o.fy) any = true;
+    }
+    if (any) reports.emplace_back(&ws, meeting_report(ws, o.fy));
   }
-  if (!any) {
+  if (reports.empty()) {
     throw UsageError(fmt::format("no meeting records in fiscal year {} ({} to {})", o.fy,
                                  iso_date(fiscal_year_start(o.fy)), iso_date(fiscal_year_end(o.fy))));
   }
-  if (o.format == "json") render_meeting_report_json(std::cout, rep);
-  else if (o.format == "csv") render_meeting_report_csv(std::cout, rep);
-  else render_meeting_report_md(std::cout, rep, ws, thai_for(g, r));
+  bool many = r.tree.workspaces.size() > 1;
+  if (many && o.format == "csv") throw UsageError("CSV is for one workspace; pass --workspace DIR or use md/json");
+  if (o.format == "json") {
+    if (!many) {
+      render_meeting_report_json(std::cout, reports.front().second);
+    } else {
+      std::cout << "{\n\"workspaces\": [\n";
+      for (size_t i = 0; i < reports.size(); ++i) {
+        std::cout << "{\"workspace\": " << json_quote(reports[i].first->display) << ", \"report\":\n";
+        render_meeting_report_json(std::cout, reports[i].second);
+        std::cout << "}" << (i + 1 < reports.size() ? "," : "") << "\n";
+      }
+      std::cout << "]\n}\n";
+    }
+  } else if (o.format == "csv") {
+    render_meeting_report_csv(std::cout, reports.front().second);
+  } else {
+    for (size_t i = 0; i < reports.size(); ++i) {
+      if (many) std::cout << (i ? "\n" : "") << "<!-- " << reports[i].first->display << " -->\n";
+      render_meeting_report_md(std::cout, reports[i].second, *reports[i].first, thai_for(g, r));
+    }
+  }
   g.exit_code = exit_ok;
 }
 

@@ -44,6 +44,9 @@ std::vector<PlanGrade> grade_all(const LoadedTree& tree, const PlanOptions& o, c
       PlanGrade pg = grade_plan(p, t, evidence);
       pg.file = rec.file;
       pg.workspace = ws.display;
+      if (ws.has_config) {
+        if (const Village* v = ws.config.value.village(p.village)) pg.village_name = v->name;
+      }
       grades.push_back(std::move(pg));
     }
     std::stable_sort(grades.begin(), grades.end(), [](const PlanGrade& a, const PlanGrade& b) {
@@ -83,7 +86,6 @@ void run_grade(const PlanOptions& o, Globals& g)
   GradeReport report;
   report.year = o.year;
   report.many_workspaces = r.tree.workspaces.size() > 1;
-  const Workspace* only = r.tree.workspaces.size() == 1 ? &r.tree.workspaces.front() : nullptr;
   report.plans = grade_all(r.tree, o, &sel);
   for (const auto& pg : report.plans) report.distribution.add(pg.grade);
 
@@ -112,7 +114,7 @@ void run_grade(const PlanOptions& o, Globals& g)
   bool thai = thai_for(g, r);
   if (o.format == "json") render_grades_json(std::cout, report, thai);
   else if (o.format == "csv") render_grades_csv(std::cout, report);
-  else render_grades_md(std::cout, report, only, thai);
+  else render_grades_md(std::cout, report, thai);
 }
 
 void run_certify(const PlanOptions& o, Globals& g)

@@ -8,7 +8,8 @@ A case file (tests/cli/cases/NAME.test) holds, in order:
     cwd: .                        optional: where to run, relative to the temp dir
     args: validate --format json  the command line after 'kudrang'
     exit: 1                       the expected exit code
-    sh: git init -q .             optional, repeated: a shell command run before 'args' (setup)
+    sh: git init -q .             optional, repeated: a shell command run before args (setup);
+                                  $ROOT is the repository root; runs in the temp dir
     then: validate                optional, repeated: another kudrang command run afterwards in
                                   the same directory; its stdout and exit code are appended
     show: plan.ics                optional, repeated: a file whose content is appended at the end
@@ -115,8 +116,9 @@ def run_case(kudrang, root, path, update):
                    GIT_AUTHOR_NAME="kudrang test", GIT_AUTHOR_EMAIL="test@kudrang.invalid",
                    GIT_COMMITTER_NAME="kudrang test", GIT_COMMITTER_EMAIL="test@kudrang.invalid")
         env.pop("KUDRANG_WORKSPACE", None)
+        env["ROOT"] = os.path.abspath(root)
         for command in meta["sh"]:
-            subprocess.run(command, shell=True, cwd=os.path.join(work, meta["cwd"]), env=env, check=True,
+            subprocess.run(command, shell=True, cwd=work, env=env, check=True,
                            capture_output=True, timeout=120)
         args = [kudrang] + shlex.split(meta["args"])
         proc = subprocess.run(args, cwd=os.path.join(work, meta["cwd"]), env=env,

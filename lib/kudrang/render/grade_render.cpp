@@ -39,14 +39,11 @@ std::string value_text(const CriterionResult& c, bool thai)
   return fmt::format("{}/{} {} ({})", c.ratio->num, c.ratio->den, unit, percent_or_dash(*c.ratio));
 }
 
-std::string plan_heading(const PlanGrade& g, const Workspace* ws, bool thai)
+std::string plan_heading(const PlanGrade& g, bool thai)
 {
-  std::string village;
-  if (ws && ws->has_config) {
-    if (const Village* v = ws->config.value.village(g.plan->village)) village = v->name;
-  }
-  return thai ? fmt::format("หมู่ที่ {} {} — แผนชุมชน {}", g.plan->village, village, g.plan->id)
-              : fmt::format("Village {} {} — plan {}", g.plan->village, village, g.plan->id);
+  std::string village = g.village_name.empty() ? std::string() : " " + g.village_name;
+  return thai ? fmt::format("หมู่ที่ {}{} — แผนชุมชน {}", g.plan->village, village, g.plan->id)
+              : fmt::format("Village {}{} — plan {}", g.plan->village, village, g.plan->id);
 }
 
 }  // namespace
@@ -153,18 +150,30 @@ void render_distribution_md(std::ostream& out, const GradeDistribution& d, bool 
   t.write(out);
 }
 
-void render_grades_md(std::ostream& out, const GradeReport& r, const Workspace* ws, bool thai)
+void render_grades_md(std::ostream& out, const GradeReport& r, bool thai)
 {
   out << "# " << tr(thai, "ผลการประเมินคุณภาพแผนชุมชน", "Community plan quality grades");
   if (r.year) out << (thai ? fmt::format(" ปี {}", *r.year) : fmt::format(" {}", *r.year));
   out << "\n";
+  // With many workspaces: a section per workspace, its plans one level down,
+  // and its own distribution before the next.
+  const char* plan_level = r.many_workspaces ? "\n### " : "\n## ";
   std::string current_ws = "\x01";
+  GradeDistribution ws_dist;
+  auto close_workspace = [&] {
+    if (current_ws == "\x01") return;
+    out << "\n" << (thai ? "สรุประดับคุณภาพของพื้นที่นี้" : "Distribution in this workspace") << "\n\n";
+    render_distribution_md(out, ws_dist, thai);
+    ws_dist = {};
+  };
   for (const auto& g : r.plans) {
     if (r.many_workspaces && g.workspace != current_ws) {
+      close_workspace();
       current_ws = g.workspace;
-      out << "\n# " << (current_ws.empty() ? "." : current_ws) << "\n";
+      out << "\n## " << (current_ws.empty() ? "." : current_ws) << "\n";
     }
-    out << "\n## " << plan_heading(g, r.many_workspaces ? nullptr : ws, thai) << "\n\n";
+    ws_dist.add(g.grade);
+    out << plan_level << plan_heading(g, thai) << "\n\n";
     out << (thai ? fmt::format("ระดับคุณภาพ: **{}** — ผ่าน {} จาก 6 เกณฑ์ (ปีทบทวนแผน {})\n\n", grade_text(g.grade, true),
                                g.met, g.plan->year)
                  : fmt::format("Grade: **{}** — {} of 6 criteria met (review year {})\n\n", grade_text(g.grade, false),
@@ -183,7 +192,10 @@ void render_grades_md(std::ostream& out, const GradeReport& r, const Workspace* 
       for (const auto& a : advice) out << "- " << a << "\n";
     }
   }
-  out << "\n## " << tr(thai, "สรุประดับคุณภาพแผนชุมชน", "Distribution of grades") << "\n\n";
+  if (r.many_workspaces) close_workspace();
+  out << "\n## " << (r.many_workspaces ? tr(thai, "สรุประดับคุณภาพแผนชุมชนทุกพื้นที่", "Distribution of grades, all workspaces")
+                                       : tr(thai, "สรุประดับคุณภาพแผนชุมชน", "Distribution of grades"))
+      << "\n\n";
   render_distribution_md(out, r.distribution, thai);
   if (!r.compare_rev) return;
   out << "\n## " << (thai ? fmt::format("การเปลี่ยนแปลงระดับคุณภาพเทียบกับ {}", *r.compare_rev)
@@ -285,12 +297,30 @@ void render_grades_json(std::ostream& out, const GradeReport& r, bool thai)
     w.end_object();
   }
   w.end_array();
-  w.key("distribution").begin_object();
-  w.key("A").value(r.distribution.a);
-  w.key("B").value(r.distribution.b);
-  w.key("C").value(r.distribution.c);
-  w.key("none").value(r.distribution.none);
-  w.end_object();
+  auto distribution = [&](const GradeDistribution& d) {
+    w.begin_object();
+    w.key("A").value(d.a);
+    w.key("B").value(d.b);
+    w.key("C").value(d.c);
+    w.key("none").value(d.none);
+    w.end_object();
+  };
+  w.key("distribution");
+  distribution(r.distribution);
+  if (r.many_workspaces) {
+    w.key("workspaces").begin_array();
+    for (size_t i = 0; i < r.plans.size();) {
+      const std::string& name = r.plans[i].workspace;
+      GradeDistribution d;
+      for (; i < r.plans.size() && r.plans[i].workspace == name; ++i) d.add(r.plans[i].grade);
+      w.begin_object();
+      w.key("workspace").value(name);
+      w.key("distribution");
+      distribution(d);
+      w.end_object();
+    }
+    w.end_array();
+  }
   if (r.compare_rev) {
     auto grade = [&](std::optional<char> x) {
       if (x) w.value(std::string(1, *x));

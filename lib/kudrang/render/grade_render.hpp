@@ -22,7 +22,7 @@ std::vector<std::string> grade_advice(const PlanGrade& g, bool thai);
 // The short name of criterion 1..6.
 const char* criterion_name(int no, bool thai);
 
-void render_grades_md(std::ostream& out, const GradeReport& r, const Workspace* ws, bool thai);
+void render_grades_md(std::ostream& out, const GradeReport& r, bool thai);
 void render_grades_csv(std::ostream& out, const GradeReport& r);
 void render_grades_json(std::ostream& out, const GradeReport& r, bool thai);
 // The distribution table (grade, count, percent) in the form of the seed's national table.

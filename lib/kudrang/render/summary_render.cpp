@@ -90,6 +90,7 @@ YearSummary summarize_year(const Workspace& ws, int year)
     if (rec.value.year != year) continue;
     PlanGrade g = grade_plan(rec.value, ws.grade_criteria().grade, evidence);
     g.file = rec.file;
+    if (const Village* v = ws.config.value.village(rec.value.village)) g.village_name = v->name;
     s.distribution.add(g.grade);
     s.grades.push_back(std::move(g));
   }

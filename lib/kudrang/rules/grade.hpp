@@ -26,6 +26,7 @@ struct PlanGrade {
   const CommunityPlan* plan = nullptr;
   std::string file;
   std::string workspace;  // display of the workspace it belongs to
+  std::string village_name;
   std::array<CriterionResult, 6> criteria;
   int met = 0;
   std::optional<char> grade;  // 'A', 'B', 'C' or none
