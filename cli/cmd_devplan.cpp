@@ -29,13 +29,12 @@ void add_devplan_command(CLI::App& app, Globals& g)
     for (const auto& ws : r.tree.workspaces) {
       for (const auto& d : ws.development_plans) {
         ++count;
-        if (id->empty() || d.value.id == *id) found = &d.value;
+        if (!found && (id->empty() || d.value.id == *id)) found = &d.value;
       }
     }
-    if (!found || (id->empty() && count > 1)) {
-      throw UsageError(id->empty() ? fmt::format("{} development plans found; name one", count)
-                                   : fmt::format("unknown development plan '{}'", *id));
-    }
+    if (count == 0) throw UsageError("the workspace holds no development plan (kind: development-plan)");
+    if (!found) throw UsageError(fmt::format("unknown development plan '{}'", *id));
+    if (id->empty() && count > 1) throw UsageError(fmt::format("{} development plans found; name one", count));
     bool thai = thai_for(g, r);
     if (*format == "csv") {
       render_devplan_csv(std::cout, *found);

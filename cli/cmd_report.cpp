@@ -84,9 +84,15 @@ void add_report_command(CLI::App& app, Globals& g)
       return;
     }
     // The levels section of the summary stands on its own.
-    std::string md = render_summary_md(s, thai_for(g, r));
+    bool thai = thai_for(g, r);
+    std::string md = render_summary_md(s, thai);
     auto at = md.rfind("\n## ");
-    std::cout << "#" << md.substr(at + 3);
+    auto body = md.substr(at + 3);
+    auto first_line = body.find('\n');
+    std::cout << "#" << body.substr(0, first_line + 1) << "\n"
+              << (thai ? fmt::format("**ระดับที่ได้: {} จาก 5**\n", s.levels.reached)
+                       : fmt::format("**Level reached: {} of 5**\n", s.levels.reached))
+              << body.substr(first_line + 1);
   });
 }
 
