@@ -28,16 +28,6 @@ namespace {
 // Official documents: the lines under the title centred, as on form no. 11.
 constexpr const char* document_css = "h1 + p { text-align: center; }";
 
-// Commands that write or print one workspace's documents need exactly one.
-const Workspace& single_workspace(const ValidateResult& r)
-{
-  if (r.tree.workspaces.size() != 1) {
-    throw UsageError(fmt::format("this command works on one workspace, but {} were found; pass --workspace DIR",
-                                 r.tree.workspaces.size()));
-  }
-  return r.tree.workspaces.front();
-}
-
 fs::path workspace_dir(const Globals& g)
 {
   return resolve_root(g);

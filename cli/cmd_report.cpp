@@ -20,15 +20,6 @@ struct ReportOptions {
   std::string format = "md";
 };
 
-const Workspace& one_workspace(const ValidateResult& r)
-{
-  if (r.tree.workspaces.size() != 1) {
-    throw UsageError(fmt::format("this report is for one workspace, but {} were found; pass --workspace DIR",
-                                 r.tree.workspaces.size()));
-  }
-  return r.tree.workspaces.front();
-}
-
 void levels_json(std::ostream& out, const SuccessLevels& l)
 {
   JsonWriter w(out);
@@ -67,7 +58,7 @@ void add_report_command(CLI::App& app, Globals& g)
     ->check(CLI::IsMember({"md", "html"}));
   summary->callback([so, &g] {
     ValidateResult r = load_checked(g);
-    YearSummary s = summarize_year(one_workspace(r), so->year);
+    YearSummary s = summarize_year(single_workspace(r), so->year);
     bool thai = thai_for(g, r);
     std::cout << (so->format == "html" ? render_summary_html(s, thai) : render_summary_md(s, thai));
   });
@@ -78,7 +69,7 @@ void add_report_command(CLI::App& app, Globals& g)
   levels->add_option("--format", lo->format, "md or json")->check(CLI::IsMember({"md", "json"}));
   levels->callback([lo, &g] {
     ValidateResult r = load_checked(g);
-    YearSummary s = summarize_year(one_workspace(r), lo->year);
+    YearSummary s = summarize_year(single_workspace(r), lo->year);
     if (lo->format == "json") {
       levels_json(std::cout, s.levels);
       return;

@@ -24,6 +24,15 @@ ValidateResult load_checked(const Globals& g)
   return r;
 }
 
+const Workspace& single_workspace(const ValidateResult& r)
+{
+  if (r.tree.workspaces.size() != 1) {
+    throw UsageError(fmt::format("this command works on one workspace, but {} were found; pass --workspace DIR",
+                                 r.tree.workspaces.size()));
+  }
+  return r.tree.workspaces.front();
+}
+
 bool thai_for(const Globals& g, const ValidateResult& r)
 {
   std::string locale = "th";

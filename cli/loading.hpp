@@ -17,6 +17,10 @@ public:
 // to stderr and throws RecordsHaveErrors when there are any; warnings pass.
 ValidateResult load_checked(const Globals& g);
 
+// The one workspace of the tree; a usage error when the root holds several
+// (commands that print one workspace's documents).
+const Workspace& single_workspace(const ValidateResult& r);
+
 // "th"/"en" for the loaded tree: --lang, else the first workspace's locale.
 bool thai_for(const Globals& g, const ValidateResult& r);
 

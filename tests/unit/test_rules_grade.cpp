@@ -419,15 +419,7 @@ projects:
 // Loads a workspace from files; the fixtures must have no errors.
 LoadedTree load(const std::map<std::string, std::string>& files)
 {
-  TempDir dir;
-  for (const auto& [name, text] : files)
-    dir.write(name, text);
-  auto result = validate_tree(scan_tree(dir.path()), LoadOptions{1});
-  for (const auto& d : result.diagnostics) {
-    if (d.severity == Severity::error)
-      FAIL_CHECK(format_diagnostic(d));
-  }
-  return std::move(result.tree);
+  return test::load_valid_tree(files);
 }
 
 } // namespace

@@ -71,17 +71,9 @@ std::string line(const std::string& id, const std::string& project, const std::s
 
 // Loads the files as a tree of workspaces; fixtures must have no errors
 // (warnings such as budget-unplanned are allowed).
-LoadedTree load(Files files)
+LoadedTree load(const std::map<std::string, std::string>& files)
 {
-  TempDir dir;
-  for (const auto& [name, text] : files)
-    dir.write(name, text);
-  auto result = validate_tree(scan_tree(dir.path()), LoadOptions{1});
-  for (const auto& d : result.diagnostics) {
-    if (d.severity == Severity::error)
-      FAIL_CHECK(format_diagnostic(d));
-  }
-  return std::move(result.tree);
+  return test::load_valid_tree(files);
 }
 
 const IntegrationRule& rule(const IntegrationResult& r, const std::string& id)

@@ -79,17 +79,9 @@ std::string config_with(const std::string& council_extra, int villages = 4)
 }
 
 // Loads the files; fixtures must have no errors (warnings are allowed).
-LoadedTree load(const Files& files)
+LoadedTree load(const std::map<std::string, std::string>& files)
 {
-  TempDir dir;
-  for (const auto& [name, text] : files)
-    dir.write(name, text);
-  auto result = validate_tree(scan_tree(dir.path()), LoadOptions{1});
-  for (const auto& d : result.diagnostics) {
-    if (d.severity == Severity::error)
-      FAIL_CHECK(format_diagnostic(d));
-  }
-  return std::move(result.tree);
+  return test::load_valid_tree(files);
 }
 
 const SectorAttendance& sector(const MeetingReport& r, Sector s)

@@ -5,6 +5,8 @@
 #include "kudrang/io/yaml_loader.hpp"
 #include "kudrang/render/diagnostics_render.hpp"
 
+#include <doctest/doctest.h>
+
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -72,6 +74,19 @@ inline std::vector<std::string> validate_files(const std::map<std::string, std::
   std::vector<std::string> out;
   for (const auto& d : result.diagnostics) out.push_back(format_diagnostic(d));
   return out;
+}
+
+// Loads a workspace made of `files`; any error diagnostic fails the current
+// test (warnings are allowed). The tree is returned for the rules to use.
+inline LoadedTree load_valid_tree(const std::map<std::string, std::string>& files)
+{
+  TempDir dir;
+  for (const auto& [name, text] : files) dir.write(name, text);
+  auto result = validate_tree(scan_tree(dir.path()), LoadOptions{1});
+  for (const auto& d : result.diagnostics) {
+    if (d.severity == Severity::error) FAIL_CHECK(format_diagnostic(d));
+  }
+  return std::move(result.tree);
 }
 
 }  // namespace kudrang::test
