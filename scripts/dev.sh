@@ -3,7 +3,7 @@
 #   scripts/dev.sh demo       install what is missing, build, run kudrang on examples/kudrang
 #   scripts/dev.sh test       install what is missing, build, run every test (CTest)
 #   scripts/dev.sh build      install what is missing and build
-#   scripts/dev.sh sanitize   build with ASan+UBSan in build-asan/ and run every test
+#   scripts/dev.sh sanitize   build with ASan+UBSan in build-asan/ and run the tests (not the scale one)
 # Environment: BUILD_DIR (default build), JOBS (default: number of cores),
 # KUDRANG_WERROR=ON to treat warnings as errors (CI sets it).
 set -euo pipefail
@@ -56,6 +56,7 @@ case "$cmd" in
   build) setup; build "$dir" ;;
   demo) setup; build "$dir"; demo "$dir" ;;
   test) setup; build "$dir"; cd "$dir"; ctest --output-on-failure -j "$jobs" ;;
-  sanitize) setup; build build-asan -DKUDRANG_SANITIZE=ON; cd build-asan; ctest --output-on-failure -j "$jobs" ;;
+  # The 70,073-plan scale test is left to the plain run (it takes minutes under ASan).
+  sanitize) setup; build build-asan -DKUDRANG_SANITIZE=ON; cd build-asan; ctest --output-on-failure -j "$jobs" -LE scale ;;
   *) sed -n '2,9p' "$0" >&2; exit 2 ;;
 esac
