@@ -57,6 +57,8 @@ case "$cmd" in
   demo) setup; build "$dir"; demo "$dir" ;;
   test) setup; build "$dir"; cd "$dir"; ctest --output-on-failure -j "$jobs" ;;
   # The 70,073-plan scale test is left to the plain run (it takes minutes under ASan).
-  sanitize) setup; build build-asan -DKUDRANG_SANITIZE=ON; cd build-asan; ctest --output-on-failure -j "$jobs" -LE scale ;;
+  # Warnings are not errors here: GCC 12 gives false -Wmaybe-uninitialized
+  # warnings inside std::regex under the sanitizers (the plain build has none).
+  sanitize) setup; KUDRANG_WERROR=OFF build build-asan -DKUDRANG_SANITIZE=ON; cd build-asan; ctest --output-on-failure -j "$jobs" -LE scale ;;
   *) sed -n '2,9p' "$0" >&2; exit 2 ;;
 esac
