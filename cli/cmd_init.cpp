@@ -69,7 +69,7 @@ void run_init(const InitOptions& o, bool quiet)
   bool had_git = fs::exists(dir, ec) && inside_git_repository(dir);
   for (const auto& [rel, text] : files) {
     std::string error;
-    switch (write_new_file(dir / rel, text, error)) {
+    switch (write_new_file(dir / rel, text, error, dir)) {
     case WriteResult::written: break;
     case WriteResult::exists: throw UsageError(fmt::format("{} appeared meanwhile; stopped", (dir / rel).string()));
     case WriteResult::failed: throw IoError(error);

@@ -116,9 +116,8 @@ void run_new(const NewOptions& o, Globals& g)
     std::string rel = meeting_path(m.fiscal_year, m.number);
     m.schema_prefix = schema_prefix_for(root, rel.substr(0, rel.rfind('/')));
     fs::path target = root / rel;
-    if (!is_inside(root, target)) throw IoError(fmt::format("{} would be outside the workspace", rel));
     std::string error;
-    switch (write_new_file(target, new_meeting_yaml(ws, m), error)) {
+    switch (write_new_file(target, new_meeting_yaml(ws, m), error, root)) {
     case WriteResult::written: std::cout << rel << '\n'; return;
     case WriteResult::exists: continue;
     case WriteResult::failed: throw IoError(error);
@@ -204,7 +203,7 @@ void run_plan(const PlanOptions& o, Globals& g)
       m.fill_attendance = false;
       m.schema_prefix = schema_prefix_for(root, rel.substr(0, rel.rfind('/')));
       std::string error;
-      switch (write_new_file(root / rel, new_meeting_yaml(ws, m), error)) {
+      switch (write_new_file(root / rel, new_meeting_yaml(ws, m), error, root)) {
       case WriteResult::written:
         if (!g.quiet) std::cerr << "wrote " << rel << '\n';
         break;

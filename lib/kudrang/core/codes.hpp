@@ -20,6 +20,8 @@ inline constexpr DiagnosticCode diagnostic_codes[] = {
   {"encoding-utf8", "the file is not valid UTF-8 (e.g. saved as TIS-620)"},
   {"encoding-bom", "a byte-order mark at the start (warning) or inside the file (error)"},
   {"dir-too-deep", "directories nested too deeply to search (warning)"},
+  {"dir-link", "a link to a folder, not followed (warning)"},
+  {"file-name-encoding", "a record file whose name is not UTF-8"},
   // YAML
   {"yaml-syntax", "the YAML cannot be parsed"},
   {"yaml-tab", "a tab is used for indentation"},

@@ -1,12 +1,17 @@
 #include "kudrang/io/file_tree.hpp"
 
+#include "kudrang/core/text.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <system_error>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -40,10 +45,20 @@ bool is_record_name(const std::string& name)
   return ends_with(".yaml") || ends_with(".yml");
 }
 
+// A name that is not UTF-8 (a file copied from an old Windows share, say)
+// is shown with its odd bytes as \xNN, so reports stay valid text.
+std::string printable(std::string s)
+{
+  for (size_t bad = find_invalid_utf8(s); bad != std::string::npos; bad = find_invalid_utf8(s)) {
+    s.replace(bad, 1, fmt::format("\\x{:02X}", static_cast<unsigned char>(s[bad])));
+  }
+  return s;
+}
+
 std::string display_of(const fs::path& p, const fs::path& root)
 {
   std::string s = p.lexically_relative(root).generic_string();
-  return s == "." ? std::string() : s;
+  return s == "." ? std::string() : printable(s);
 }
 
 struct Walker {
@@ -85,8 +100,12 @@ struct Walker {
       std::error_code ec2;
       bool link = e.is_symlink(ec2);
       if (e.is_directory(ec2)) {
-        if (!link) {  // never follow directory links: no loops, no escapes
+        if (!link) {
           walk(e.path(), owner, depth + 1);
+        } else {  // never followed: a link can loop or lead out of the workspace
+          tree.diagnostics.push_back({display_of(e.path(), root), {}, Severity::warning, "dir-link",
+                                      "a link to a folder is not followed (it could loop or lead outside "
+                                      "the workspace); records behind it are not checked"});
         }
         continue;
       }
@@ -94,10 +113,19 @@ struct Walker {
         continue;
       }
       std::string display = display_of(e.path(), root);
+      if (find_invalid_utf8(name) != std::string::npos) {
+        tree.diagnostics.push_back({display, {}, Severity::error, "file-name-encoding",
+                                    "the file name is not UTF-8 text (saved by an old program?); rename "
+                                    "it so that every tool can read it"});
+        continue;
+      }
       if (!e.is_regular_file(ec2)) {
         if (link && !fs::exists(e.path(), ec2)) {
           tree.diagnostics.push_back({display, {}, Severity::error, "io-read",
                                       "the file is a link to something that does not exist"});
+        } else {
+          tree.diagnostics.push_back({display, {}, Severity::error, "io-read",
+                                      "not a plain file (a pipe, device or socket); records must be files"});
         }
         continue;
       }
@@ -129,21 +157,43 @@ FileTree scan_tree(const fs::path& given_root)
 
 std::optional<std::string> read_file(const fs::path& path, std::string& error, size_t max_bytes)
 {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  // O_NONBLOCK: a pipe swapped in after the walk must not hang the run.
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) {
     error = fmt::format("cannot open the file: {}", std::strerror(errno));
+    return std::nullopt;
+  }
+  struct FdCloser {
+    int fd;
+    ~FdCloser() { ::close(fd); }
+  } closer{fd};
+  struct stat before {};
+  if (::fstat(fd, &before) != 0 || !S_ISREG(before.st_mode)) {
+    error = "not a plain file (a pipe, device or socket); records must be files";
     return std::nullopt;
   }
   std::string data;
   char buf[65536];
-  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
-    data.append(buf, static_cast<size_t>(in.gcount()));
+  while (true) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      error = fmt::format("the file could not be read to the end: {}", std::strerror(errno));
+      return std::nullopt;
+    }
+    if (n == 0) break;
+    data.append(buf, static_cast<size_t>(n));
     if (data.size() > max_bytes + 1) {
-      break;  // enough to know it is too large; the loader says so
+      return data;  // enough to know it is too large; the loader says so
     }
   }
-  if (in.bad()) {
-    error = "the file could not be read to the end";
+  // Another program writing the file meanwhile would give kudrang half of
+  // old and half of new: refuse rather than check a mix.
+  struct stat after {};
+  if (::fstat(fd, &after) != 0 || after.st_size != before.st_size ||
+      after.st_mtim.tv_sec != before.st_mtim.tv_sec || after.st_mtim.tv_nsec != before.st_mtim.tv_nsec ||
+      static_cast<off_t>(data.size()) != after.st_size) {
+    error = "the file changed while kudrang read it (is another program saving it?); run again when it is saved";
     return std::nullopt;
   }
   return data;
