@@ -172,6 +172,31 @@ void take(std::vector<Record<T>>& into, const std::string& file, RecordValue& v)
 
 }  // namespace
 
+void place_record(Workspace& ws, const std::string& display, bool is_config, ParsedRecord&& p,
+                  std::vector<Diagnostic>& diagnostics)
+{
+  diagnostics.insert(diagnostics.end(), p.diagnostics.begin(), p.diagnostics.end());
+  ++ws.files;
+  const std::string& k = p.kind;
+  if (k.empty()) return;
+  if (k == "workspace") {
+    if (!is_config) {
+      diagnostics.push_back({display, {1, 1}, Severity::error, "workspace-misplaced",
+                             "a 'kind: workspace' record belongs in kudrang.yaml at the workspace root"});
+      return;
+    }
+    ws.has_config = true;
+    ws.config = {display, std::move(std::get<WorkspaceConfig>(p.value))};
+  } else if (k == "roster") take(ws.rosters, display, p.value);
+  else if (k == "meeting") take(ws.meetings, display, p.value);
+  else if (k == "project") take(ws.projects, display, p.value);
+  else if (k == "community-plan") take(ws.plans, display, p.value);
+  else if (k == "certification") take(ws.certifications, display, p.value);
+  else if (k == "criteria") take(ws.criteria, display, p.value);
+  else if (k == "development-plan") take(ws.development_plans, display, p.value);
+  else if (k == "budget") take(ws.budgets, display, p.value);
+}
+
 LoadedTree load_tree(const FileTree& tree, const LoadOptions& options)
 {
   LoadedTree out;
@@ -199,29 +224,8 @@ LoadedTree load_tree(const FileTree& tree, const LoadOptions& options)
 
   for (size_t i = 0; i < tree.files.size(); ++i) {
     const RecordFile& f = tree.files[i];
-    ParsedRecord& p = parsed[i];
-    out.diagnostics.insert(out.diagnostics.end(), p.diagnostics.begin(), p.diagnostics.end());
-    Workspace& ws = out.workspaces[f.workspace];
-    ++ws.files;
-    const std::string& k = p.kind;
-    if (k.empty()) continue;
-    if (k == "workspace") {
-      if (!is_config_file(tree, f)) {
-        out.diagnostics.push_back({f.display, {1, 1}, Severity::error, "workspace-misplaced",
-                                   "a 'kind: workspace' record belongs in kudrang.yaml at the "
-                                   "workspace root"});
-        continue;
-      }
-      ws.has_config = true;
-      ws.config = {f.display, std::move(std::get<WorkspaceConfig>(p.value))};
-    } else if (k == "roster") take(ws.rosters, f.display, p.value);
-    else if (k == "meeting") take(ws.meetings, f.display, p.value);
-    else if (k == "project") take(ws.projects, f.display, p.value);
-    else if (k == "community-plan") take(ws.plans, f.display, p.value);
-    else if (k == "certification") take(ws.certifications, f.display, p.value);
-    else if (k == "criteria") take(ws.criteria, f.display, p.value);
-    else if (k == "development-plan") take(ws.development_plans, f.display, p.value);
-    else if (k == "budget") take(ws.budgets, f.display, p.value);
+    place_record(out.workspaces[f.workspace], f.display, is_config_file(tree, f), std::move(parsed[i]),
+                 out.diagnostics);
     parsed[i] = {};  // drop what is no longer needed as we go
   }
   for (auto& ws : out.workspaces) {

@@ -77,6 +77,12 @@ LoadedTree load_tree(const FileTree& tree, const LoadOptions& options = {});
 struct ParsedRecord;
 ParsedRecord parse_record(std::string_view text, const std::string& display, const LoadLimits& limits = {});
 
+// Adds one parsed file to its workspace (the assembly step of load_tree):
+// its diagnostics go to `diagnostics`, its value to the matching list.
+// `is_config`: the file is the workspace's own kudrang.yaml.
+void place_record(Workspace& ws, const std::string& display, bool is_config, ParsedRecord&& p,
+                  std::vector<Diagnostic>& diagnostics);
+
 // Only the structural stage: YAML, kind and schema, no extraction. This is
 // what an independent JSON Schema validator can be compared against.
 std::vector<Diagnostic> check_structure(std::string_view text, const std::string& display);

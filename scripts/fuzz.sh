@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Fuzzes kudrang with libFuzzer (issue 7).
+#   scripts/fuzz.sh [SECONDS]   build build-fuzz/ with clang, then run both
+#                               targets side by side (one core each) for SECONDS
+#                               (default 60). Total CPU time = 2 x SECONDS.
+# Corpora grow in build-fuzz/corpus/{record,workspace}, seeded from examples/,
+# the YAML test suite, tests/fuzz/seeds and tests/fuzz/regressions. A crashing
+# input lands in build-fuzz/findings/; copy it to tests/fuzz/regressions/TARGET/
+# once fixed, and CTest replays it from then on. Logs: build-fuzz/fuzz-TARGET.log.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-60}"
+root="$PWD"
+dir=build-fuzz
+
+for p in clang libclang-rt-14-dev; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="${missing:-} $p"
+done
+if [ -n "${missing:-}" ]; then
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing >/dev/null
+fi
+scripts/dev.sh setup
+CC=clang CXX=clang++ cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKUDRANG_FUZZ=ON \
+  -DPython3_EXECUTABLE=/usr/bin/python3 >/dev/null
+cmake --build "$dir" -j "$(nproc)" --target kudrang_fuzz_record kudrang_fuzz_workspace
+
+mkdir -p "$dir/corpus/record" "$dir/corpus/workspace" "$dir/findings"
+# Seeds: every example record and every YAML test suite input, named by content.
+seed() {  # seed TARGET FILE...
+  local t="$1"; shift
+  for f in "$@"; do cp "$f" "$dir/corpus/$t/$(sha1sum "$f" | cut -c1-16)"; done
+}
+seed record $(find examples -name '*.yaml') $(find tests/data/yaml-test-suite -name in.yaml) \
+  $(find tests/fuzz/regressions/record -type f)
+seed workspace $(find tests/fuzz/seeds/workspace tests/fuzz/regressions/workspace -type f)
+
+run() {  # run TARGET
+  "$dir/tests/fuzz/kudrang_fuzz_$1" "$dir/corpus/$1" -max_total_time="$seconds" -max_len=65536 \
+    -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$root/$dir/findings/$1-" \
+    >"$dir/fuzz-$1.log" 2>&1
+}
+status=0
+run record & a=$!
+run workspace & b=$!
+wait $a || status=1
+wait $b || status=1
+for t in record workspace; do
+  echo "== $t: $(grep -E '^stat::number_of_executed_units' "$dir/fuzz-$t.log" | awk '{print $2}') executions in ${seconds}s," \
+       "corpus $(ls "$dir/corpus/$t" | wc -l) inputs"
+done
+ls "$dir/findings"
+if [ "$status" -ne 0 ]; then
+  echo "fuzz.sh: a target stopped on a finding; see $dir/fuzz-*.log and $dir/findings/" >&2
+fi
+exit "$status"
