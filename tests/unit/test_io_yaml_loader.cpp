@@ -55,8 +55,28 @@ TEST_CASE("loader: shapes that are not one record")
   CHECK(load_messages("- a\n- b\n")
         == V{"t.yaml:1:1: error: a record must be a mapping of keys (kind: ...), not a list [yaml-not-mapping]"});
   CHECK(load_messages("kind: roster\n---\nkind: roster\n")
-        == V{"t.yaml:3:1: error: the file holds 2 documents ('---'); put each record in its own file "
+        == V{"t.yaml:2:1: error: the file holds more than one document ('---'); put each record in its own file "
              "[yaml-multi-document]"});
+}
+
+TEST_CASE("loader: a stray ',' outside brackets is an error, not a hang (yaml-cpp 0.7 loops on it)")
+{
+  // Found by the fuzzer: yaml-cpp repeats empty documents forever here.
+  for (const char* text : {", a\n", "- x\n, b\n", "\"a\"\n, b\n", "# c\n,x\n"}) {
+    auto m = load_messages(text);
+    REQUIRE(m.size() == 1);
+    CHECK(m[0].find("error:") != std::string::npos);
+  }
+  CHECK(load_messages(", a\n")
+        == V{"t.yaml:1:1: error: the YAML cannot be read past this point; is a ',' standing outside [ ] or { }? "
+             "[yaml-syntax]"});
+}
+
+TEST_CASE("loader: an alias inside the block it names is refused")
+{
+  auto m = load_messages("kind: project\nx: &a [1, *a]\n");
+  REQUIRE(m.size() == 1);
+  CHECK(m[0].find("refers to the block that contains it") != std::string::npos);
 }
 
 TEST_CASE("loader: tabs and syntax errors point at the line")

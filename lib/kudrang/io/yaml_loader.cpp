@@ -4,7 +4,11 @@
 
 #include <fmt/format.h>
 #include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
+
+#include <istream>
+#include <streambuf>
 
 #include <string>
 #include <unordered_map>
@@ -72,88 +76,185 @@ struct LimitExceeded {
   std::string message;
 };
 
-class Converter {
+// Builds kudrang's Node tree straight from yaml-cpp's parser events (no
+// yaml-cpp node graph in between: one copy of each scalar, and every limit
+// checked while parsing, so an alias bomb stops at the limit, not after).
+class Builder : public YAML::EventHandler {
 public:
-  Converter(const Positions& pos, Diagnostics& diags, const LoadLimits& limits)
+  Builder(const Positions& pos, Diagnostics& diags, const LoadLimits& limits)
     : m_pos(pos), m_diags(diags), m_limits(limits)
   {
   }
 
-  Node convert(const YAML::Node& in, int depth)
+  // The first document's root, once a document has ended.
+  std::optional<Node> root;
+  int documents = 0;
+  Mark second_document;  // where the second document starts, when there is one
+  bool stuck = false;    // yaml-cpp 0.7 repeats empty documents forever on a stray ','
+
+  void OnDocumentStart(const YAML::Mark& mark) override
   {
-    Node out;
-    out.mark = m_pos.from_yaml(in.Mark());
-    if (++m_nodes > m_limits.max_nodes) {
-      throw LimitExceeded{out.mark, "yaml-too-many-nodes",
+    Mark m = m_pos.from_yaml(mark);
+    if (documents == 1) second_document = m;
+    if (documents > 0 && mark.pos == m_last_document_pos) {
+      stuck = true;
+      throw Stuck{};
+    }
+    m_last_document_pos = mark.pos;
+    ++documents;
+  }
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override
+  {
+    Node n;
+    n.mark = start_node(mark);
+    finish(std::move(n), anchor, 1, 0);
+  }
+
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override
+  {
+    Mark m = m_pos.from_yaml(mark);
+    auto it = m_anchors.find(anchor);
+    if (it == m_anchors.end()) {
+      // An alias inside the block it names (&a [*a]): a loop, never a record.
+      throw LimitExceeded{m, "yaml-syntax", "an alias '*name' refers to the block that contains it"};
+    }
+    const Anchored& a = it->second;
+    m_nodes += a.count;
+    check_limits(m, static_cast<int>(m_stack.size()) + a.height);
+    Node copy = a.node;
+    finish(std::move(copy), 0, a.count, a.height);
+  }
+
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override
+  {
+    Node n;
+    n.mark = start_node(mark);
+    n.text = value;
+    if (tag == "!" || tag == "tag:yaml.org,2002:str") {
+      n.type = NodeType::string;
+    } else if (tag == "?" || tag.empty()) {
+      n.type = resolve_plain_scalar(n.text);
+    } else {
+      m_diags.error(n.mark, "yaml-tag", fmt::format("unsupported tag '{}'; write the value without a tag", tag));
+      n.type = NodeType::string;
+    }
+    finish(std::move(n), anchor, 1, 0);
+  }
+
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override
+  {
+    open(mark, NodeType::sequence, anchor);
+  }
+  void OnSequenceEnd() override { close(); }
+
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override
+  {
+    open(mark, NodeType::mapping, anchor);
+  }
+  void OnMapEnd() override { close(); }
+
+  struct Stuck {};
+
+private:
+  struct Frame {
+    Node node;
+    YAML::anchor_t anchor = 0;
+    size_t nodes_before = 0;
+    int height = 0;
+    // Mappings alternate key and value.
+    bool want_key = true;
+    bool key_usable = false;
+    std::string key;
+    Mark key_mark;
+    std::unordered_map<std::string, Mark> seen;
+  };
+  struct Anchored {
+    Node node;
+    size_t count = 0;
+    int height = 0;
+  };
+
+  Mark start_node(const YAML::Mark& mark)
+  {
+    Mark m = m_pos.from_yaml(mark);
+    ++m_nodes;
+    check_limits(m, static_cast<int>(m_stack.size()));
+    return m;
+  }
+
+  void check_limits(Mark m, int depth) const
+  {
+    if (m_nodes > m_limits.max_nodes) {
+      throw LimitExceeded{m, "yaml-too-many-nodes",
                           fmt::format("the document expands to more than {} values (are aliases "
                                       "'*name' repeating a large block?)",
                                       m_limits.max_nodes)};
     }
     if (depth > m_limits.max_depth) {
-      throw LimitExceeded{out.mark, "yaml-too-deep",
-                          fmt::format("nested more than {} levels deep", m_limits.max_depth)};
-    }
-    switch (in.Type()) {
-    case YAML::NodeType::Undefined:
-    case YAML::NodeType::Null:
-      out.type = NodeType::null;
-      break;
-    case YAML::NodeType::Scalar:
-      convert_scalar(in, out);
-      break;
-    case YAML::NodeType::Sequence:
-      out.type = NodeType::sequence;
-      out.items.reserve(in.size());
-      for (const auto& item : in) {
-        out.items.push_back(convert(item, depth + 1));
-      }
-      break;
-    case YAML::NodeType::Map:
-      convert_map(in, out, depth);
-      break;
-    }
-    return out;
-  }
-
-private:
-  void convert_scalar(const YAML::Node& in, Node& out)
-  {
-    out.text = in.Scalar();
-    const std::string& tag = in.Tag();
-    if (tag == "!" || tag == "tag:yaml.org,2002:str") {
-      out.type = NodeType::string;
-    } else if (tag == "?" || tag.empty()) {
-      out.type = resolve_plain_scalar(out.text);
-    } else {
-      m_diags.error(out.mark, "yaml-tag",
-                    fmt::format("unsupported tag '{}'; write the value without a tag", tag));
-      out.type = NodeType::string;
+      throw LimitExceeded{m, "yaml-too-deep", fmt::format("nested more than {} levels deep", m_limits.max_depth)};
     }
   }
 
-  void convert_map(const YAML::Node& in, Node& out, int depth)
+  void open(const YAML::Mark& mark, NodeType type, YAML::anchor_t anchor)
   {
-    out.type = NodeType::mapping;
-    std::unordered_map<std::string, Mark> seen;
-    for (const auto& kv : in) {
-      Mark key_mark = m_pos.from_yaml(kv.first.Mark());
-      if (!kv.first.IsScalar()) {
-        m_diags.error(key_mark, "yaml-complex-key", "a key must be a plain word, not a list or mapping");
-        ++m_nodes;
-        continue;
+    Frame f;
+    f.node.mark = start_node(mark);
+    f.node.type = type;
+    f.anchor = anchor;
+    f.nodes_before = m_nodes - 1;
+    m_stack.push_back(std::move(f));
+  }
+
+  void close()
+  {
+    Frame f = std::move(m_stack.back());
+    m_stack.pop_back();
+    finish(std::move(f.node), f.anchor, m_nodes - f.nodes_before, f.height + 1);
+  }
+
+  // A node is complete: remember it under its anchor, then hand it to its parent.
+  void finish(Node&& n, YAML::anchor_t anchor, size_t count, int height)
+  {
+    if (anchor != 0) m_anchors[anchor] = Anchored{n, count, height};
+    if (m_stack.empty()) {
+      if (documents == 1 && !root) root = std::move(n);
+      return;
+    }
+    Frame& f = m_stack.back();
+    f.height = std::max(f.height, height);
+    if (f.node.type == NodeType::sequence) {
+      f.node.items.push_back(std::move(n));
+      return;
+    }
+    if (f.want_key) {
+      f.want_key = false;
+      f.key_usable = false;
+      if (!n.is_scalar() || n.is_null()) {
+        m_diags.error(n.mark, "yaml-complex-key", "a key must be a plain word, not a list or mapping");
+        return;
       }
-      const std::string& key = kv.first.Scalar();
-      auto [it, inserted] = seen.emplace(key, key_mark);
+      auto [it, inserted] = f.seen.emplace(n.text, n.mark);
       if (!inserted) {
-        m_diags.error(key_mark, "yaml-duplicate-key",
-                      fmt::format("duplicate key '{}' (first at line {}); only one value may be given",
-                                  key, it->second.line));
-        convert(kv.second, depth + 1);  // still count its nodes against the limits
-        continue;
+        m_diags.error(n.mark, "yaml-duplicate-key",
+                      fmt::format("duplicate key '{}' (first at line {}); only one value may be given", n.text,
+                                  it->second.line));
+        return;
       }
-      out.keys.push_back(key);
-      out.key_marks.push_back(key_mark);
-      out.items.push_back(convert(kv.second, depth + 1));
+      f.key_usable = true;
+      f.key = std::move(n.text);
+      f.key_mark = n.mark;
+      return;
+    }
+    f.want_key = true;
+    if (f.key_usable) {
+      f.node.keys.push_back(std::move(f.key));
+      f.node.key_marks.push_back(f.key_mark);
+      f.node.items.push_back(std::move(n));
     }
   }
 
@@ -161,6 +262,19 @@ private:
   Diagnostics& m_diags;
   const LoadLimits& m_limits;
   size_t m_nodes = 0;
+  std::vector<Frame> m_stack;
+  std::unordered_map<YAML::anchor_t, Anchored> m_anchors;
+  int m_last_document_pos = -1;
+};
+
+// An istream over the text without copying it.
+class ViewBuf : public std::streambuf {
+public:
+  explicit ViewBuf(std::string_view text)
+  {
+    char* p = const_cast<char*>(text.data());
+    setg(p, p, p + text.size());
+  }
 };
 
 bool has_tab_in_indent(std::string_view line)
@@ -228,19 +342,29 @@ std::optional<Node> load_yaml(std::string_view text, Diagnostics& diags, const L
     return std::nullopt;
   }
 
-  std::vector<YAML::Node> docs;
+  Builder builder(pos, diags, limits);
   try {
-    docs = YAML::LoadAll(std::string(text));
+    ViewBuf buf(text);
+    std::istream in(&buf);
+    YAML::Parser parser(in);
+    // The first document, then only enough to tell whether another follows.
+    while (builder.documents < 2 && parser.HandleNextDocument(builder)) {
+    }
+  } catch (const Builder::Stuck&) {
+    diags.error(builder.second_document, "yaml-syntax",
+                "the YAML cannot be read past this point; is a ',' standing outside [ ] or { }?");
+    return std::nullopt;
+  } catch (const LimitExceeded& limit) {
+    diags.error(limit.mark, limit.code, limit.message);
+    return std::nullopt;
   } catch (const YAML::DeepRecursion& e) {
-    diags.error(pos.from_yaml(e.mark), "yaml-too-deep",
-                "the document is nested too deeply to be a record");
+    diags.error(pos.from_yaml(e.mark), "yaml-too-deep", "the document is nested too deeply to be a record");
     return std::nullopt;
   } catch (const YAML::ParserException& e) {
     Mark m = pos.from_yaml(e.mark);
     for (int l = std::max(1, m.line - 1); l <= m.line + 1; ++l) {
       if (has_tab_in_indent(pos.line(l))) {
-        diags.error({l, 1}, "yaml-tab",
-                    "a tab is used for indentation; YAML indents with spaces only");
+        diags.error({l, 1}, "yaml-tab", "a tab is used for indentation; YAML indents with spaces only");
         return std::nullopt;
       }
     }
@@ -252,30 +376,22 @@ std::optional<Node> load_yaml(std::string_view text, Diagnostics& diags, const L
   }
 
   // Comment-only files give no document at all.
-  if (docs.empty() || (docs.size() == 1 && docs[0].IsNull())) {
+  if (builder.documents == 0 || (builder.documents == 1 && (!builder.root || builder.root->is_null()))) {
     diags.error({1, 1}, "file-empty", "the file holds no record; a record needs at least 'kind:'");
     return std::nullopt;
   }
-  if (docs.size() > 1) {
-    diags.error(pos.from_yaml(docs[1].Mark()), "yaml-multi-document",
-                fmt::format("the file holds {} documents ('---'); put each record in its own file",
-                            docs.size()));
+  if (builder.documents > 1) {
+    diags.error(builder.second_document, "yaml-multi-document",
+                "the file holds more than one document ('---'); put each record in its own file");
     return std::nullopt;
   }
-  try {
-    Converter conv(pos, diags, limits);
-    Node root = conv.convert(docs[0], 0);
-    if (!root.is_mapping()) {
-      diags.error(root.mark, "yaml-not-mapping",
-                  fmt::format("a record must be a mapping of keys (kind: ...), not {}",
-                              node_type_phrase(root.type)));
-      return std::nullopt;
-    }
-    return root;
-  } catch (const LimitExceeded& limit) {
-    diags.error(limit.mark, limit.code, limit.message);
+  Node root = std::move(*builder.root);
+  if (!root.is_mapping()) {
+    diags.error(root.mark, "yaml-not-mapping",
+                fmt::format("a record must be a mapping of keys (kind: ...), not {}", node_type_phrase(root.type)));
     return std::nullopt;
   }
+  return root;
 }
 
 }  // namespace kudrang
