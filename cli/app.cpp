@@ -45,6 +45,7 @@ int run(int argc, char** argv)
   app.add_option("--color", g.color, "Colour: auto, always or never")
     ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_flag("-q,--quiet", g.quiet, "Print only what is asked for");
+  app.add_flag("--no-cache", g.no_cache, "Neither read nor write the fact cache (records are parsed afresh)");
   app.require_subcommand(1);
   app.fallthrough();
   for (const auto& c : command_table) {

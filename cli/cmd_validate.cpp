@@ -1,8 +1,10 @@
 // kudrang validate [PATH...] [--format text|json|github] [--jobs N]
 #include "commands.hpp"
+#include "loading.hpp"
 
 #include "kudrang/check/validate.hpp"
 #include "kudrang/core/exit_status.hpp"
+#include "kudrang/io/git.hpp"
 #include "kudrang/render/diagnostics_render.hpp"
 
 #include <CLI/CLI.hpp>
@@ -20,6 +22,8 @@ struct ValidateOptions {
   std::vector<std::string> paths;
   std::string format = "text";
   unsigned jobs = 0;
+  bool changed = false;
+  std::string changed_rev;  // empty: merge base with upstream, else HEAD
 };
 
 bool under(const std::string& file, const std::string& prefix)
@@ -52,10 +56,21 @@ int run_validate(const ValidateOptions& o, const Globals& g)
       prefixes.push_back(r == "." ? std::string() : r);
     }
   }
-  FileTree tree = scan_root(root);
-  LoadOptions lo;
-  lo.jobs = o.jobs;
-  ValidateResult result = validate_tree(tree, lo);
+  FileTree tree;
+  if (o.changed) {
+    std::string error;
+    auto changed = changed_files(root, o.changed_rev, error);
+    if (!changed) throw UsageError(error);
+    tree = scan_changed(root, changed->paths);
+    if (!g.quiet) {
+      std::cerr << fmt::format("kudrang: {} changed file{} since {}; checking the {} workspace{} holding them\n",
+                               changed->paths.size(), changed->paths.size() == 1 ? "" : "s", changed->base,
+                               tree.workspaces.size(), tree.workspaces.size() == 1 ? "" : "s");
+    }
+  } else {
+    tree = scan_root(root);
+  }
+  ValidateResult result = validate_cached(tree, root, g, o.jobs, !o.changed);
   std::vector<Diagnostic> shown = std::move(result.diagnostics);
   size_t files = result.files;
   if (!prefixes.empty()) {
@@ -90,7 +105,15 @@ void add_validate_command(CLI::App& app, Globals& g)
   sub->add_option("--format", o->format, "Output: text, json or github")
     ->check(CLI::IsMember({"text", "json", "github"}));
   sub->add_option("-j,--jobs", o->jobs, "Files parsed in parallel (default: one per core)");
-  sub->callback([o, &g] { g.exit_code = run_validate(*o, g); });
+  sub->add_option("--changed", o->changed_rev,
+                  "Check only the workspaces holding files changed since REV (default: the merge base with "
+                  "the upstream branch, else HEAD), completely")
+    ->expected(0, 1)
+    ->type_name("[REV]");
+  sub->callback([o, sub, &g] {
+    o->changed = sub->count("--changed") > 0;
+    g.exit_code = run_validate(*o, g);
+  });
 }
 
 }  // namespace kudrang::cli

@@ -15,6 +15,7 @@ struct Globals {
   std::string lang;       // --lang th|en (empty: the workspace's locale)
   std::string color = "auto";
   bool quiet = false;
+  bool no_cache = false;  // --no-cache
   int exit_code = 0;
 };
 

@@ -1,5 +1,8 @@
 #include "loading.hpp"
 
+#include "progress.hpp"
+
+#include "kudrang/records/fact_cache.hpp"
 #include "kudrang/render/diagnostics_render.hpp"
 
 #include <fmt/format.h>
@@ -8,10 +11,33 @@
 
 namespace kudrang::cli {
 
+ValidateResult validate_cached(const FileTree& tree, const std::filesystem::path& root, const Globals& g,
+                               unsigned jobs, bool complete)
+{
+  LoadOptions lo;
+  lo.jobs = jobs;
+  std::optional<FactCache> cache;
+  if (!g.no_cache) {
+    cache.emplace(default_cache_file(root), executable_fingerprint());
+    lo.cache = &*cache;
+  }
+  ProgressLine progress(!g.quiet);
+  lo.progress = [&](size_t done, size_t total) { progress.update(done, total); };
+  ValidateResult r = validate_tree(tree, lo);
+  progress.finish();
+  if (cache) {
+    std::string error;
+    // The cache only saves time: failing to write it never fails the run.
+    if (!cache->save(complete, error) && !g.quiet) std::cerr << "kudrang: warning: " << error << '\n';
+  }
+  return r;
+}
+
 ValidateResult load_checked(const Globals& g)
 {
-  FileTree tree = scan_root(resolve_root(g));
-  ValidateResult r = validate_tree(tree);
+  std::filesystem::path root = resolve_root(g);
+  FileTree tree = scan_root(root);
+  ValidateResult r = validate_cached(tree, root, g);
   if (r.has_errors()) {
     std::vector<Diagnostic> errors;
     for (const auto& d : r.diagnostics) {

@@ -13,6 +13,12 @@ public:
   using std::runtime_error::runtime_error;
 };
 
+// Validates `tree` (rooted at `root`) through the fact cache unless
+// --no-cache, with a progress line on a terminal. `complete`: the tree is
+// everything under root (not a --changed subset).
+ValidateResult validate_cached(const FileTree& tree, const std::filesystem::path& root, const Globals& g,
+                               unsigned jobs = 0, bool complete = true);
+
 // Scans and validates the workspace(s) the command works on. Prints errors
 // to stderr and throws RecordsHaveErrors when there are any; warnings pass.
 ValidateResult load_checked(const Globals& g);

@@ -35,6 +35,7 @@ seed record $(find examples -name '*.yaml') $(find tests/data/yaml-test-suite -n
   $(find tests/fuzz/regressions/record -type f)
 seed workspace $(find tests/fuzz/seeds/workspace tests/fuzz/regressions/workspace -type f)
 
+times >"$dir/fuzz-times-before.txt"  # the build's share, to tell apart
 run() {  # run TARGET
   "$dir/tests/fuzz/kudrang_fuzz_$1" "$dir/corpus/$1" -max_total_time="$seconds" -max_len=65536 \
     -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$root/$dir/findings/$1-" \
@@ -45,6 +46,9 @@ run record & a=$!
 run workspace & b=$!
 wait $a || status=1
 wait $b || status=1
+# `times` in this shell (not in a pipe): the CPU time of the waited-for fuzzers.
+times >"$dir/fuzz-times.txt"
+echo "CPU time (user system) of the build: $(tail -1 "$dir/fuzz-times-before.txt"); build and fuzzers: $(tail -1 "$dir/fuzz-times.txt")"
 for t in record workspace; do
   echo "== $t: $(grep -E '^stat::number_of_executed_units' "$dir/fuzz-$t.log" | awk '{print $2}') executions in ${seconds}s," \
        "corpus $(ls "$dir/corpus/$t" | wc -l) inputs"

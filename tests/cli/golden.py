@@ -24,7 +24,8 @@ A case file (tests/cli/cases/NAME.test) holds, in order:
     ...
 
 The command runs in a temporary directory (so nothing in the repository is
-touched) with LC_ALL=C.UTF-8, TZ=Asia/Bangkok, NO_COLOR=1 and SOURCE_DATE_EPOCH=1600000000
+touched) with LC_ALL=C.UTF-8, TZ=Asia/Bangkok, NO_COLOR=1, SOURCE_DATE_EPOCH=1600000000
+and a fact cache of its own (KUDRANG_CACHE_DIR), so 'then:' commands run warm
 (13 September 2020: "today" for commands that default to it).
 
 Usage: golden.py --kudrang BIN --root REPO CASE...        run cases
@@ -114,7 +115,9 @@ def run_case(kudrang, root, path, update):
             os.symlink(link_target, os.path.join(work, name))
         env = dict(os.environ, LC_ALL="C.UTF-8", TZ="Asia/Bangkok", NO_COLOR="1", SOURCE_DATE_EPOCH="1600000000",
                    GIT_AUTHOR_NAME="kudrang test", GIT_AUTHOR_EMAIL="test@kudrang.invalid",
-                   GIT_COMMITTER_NAME="kudrang test", GIT_COMMITTER_EMAIL="test@kudrang.invalid")
+                   GIT_COMMITTER_NAME="kudrang test", GIT_COMMITTER_EMAIL="test@kudrang.invalid",
+                   # A fresh fact cache per case: the command runs cold, every 'then:' warm.
+                   KUDRANG_CACHE_DIR=os.path.join(tmp, "cache"))
         env.pop("KUDRANG_WORKSPACE", None)
         env["ROOT"] = os.path.abspath(root)
         for command in meta["sh"]:

@@ -25,7 +25,8 @@ import time
 def snapshot(root):
     """Every file below root with the hash of its content."""
     out = {}
-    for dirpath, _, files in os.walk(root):
+    for dirpath, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if d != '.git']  # git's and kudrang's cache live there
         for f in files:
             p = os.path.join(dirpath, f)
             with open(p, 'rb') as fh:

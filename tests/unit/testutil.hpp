@@ -16,6 +16,13 @@
 
 namespace kudrang::test {
 
+inline LoadOptions one_thread()
+{
+  LoadOptions o;
+  o.jobs = 1;
+  return o;
+}
+
 class TempDir {
 public:
   TempDir()
@@ -70,7 +77,7 @@ inline std::vector<std::string> validate_files(const std::map<std::string, std::
 {
   TempDir dir;
   for (const auto& [name, text] : files) dir.write(name, text);
-  auto result = validate_tree(scan_tree(dir.path()), LoadOptions{1});
+  auto result = validate_tree(scan_tree(dir.path()), one_thread());
   std::vector<std::string> out;
   for (const auto& d : result.diagnostics) out.push_back(format_diagnostic(d));
   return out;
@@ -82,7 +89,7 @@ inline LoadedTree load_valid_tree(const std::map<std::string, std::string>& file
 {
   TempDir dir;
   for (const auto& [name, text] : files) dir.write(name, text);
-  auto result = validate_tree(scan_tree(dir.path()), LoadOptions{1});
+  auto result = validate_tree(scan_tree(dir.path()), one_thread());
   for (const auto& d : result.diagnostics) {
     if (d.severity == Severity::error) FAIL_CHECK(format_diagnostic(d));
   }

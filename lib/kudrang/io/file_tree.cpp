@@ -37,6 +37,9 @@ std::optional<fs::path> find_workspace_root(const fs::path& start)
 
 namespace {
 
+constexpr const char* not_in_workspace =
+  "this record is not inside a workspace (no kudrang.yaml in its folder or above); run 'kudrang init' or move it";
+
 bool is_record_name(const std::string& name)
 {
   auto ends_with = [&](std::string_view suffix) {
@@ -64,10 +67,13 @@ std::string display_of(const fs::path& p, const fs::path& root)
 struct Walker {
   const fs::path& root;
   FileTree& tree;
+  const fs::path* only = nullptr;  // walk this workspace alone, not those nested in it
 
   void walk(const fs::path& dir, std::optional<size_t> owner, int depth)
   {
     std::string here = display_of(dir, root);
+    std::error_code ec0;
+    if (only && dir != *only && fs::is_regular_file(dir / workspace_file_name, ec0)) return;
     if (depth > 64) {
       tree.diagnostics.push_back({here, {}, Severity::warning, "dir-too-deep",
                                   "directories nested more than 64 levels are not searched"});
@@ -130,9 +136,7 @@ struct Walker {
         continue;
       }
       if (!owner) {
-        tree.diagnostics.push_back({display, {}, Severity::error, "workspace-missing",
-                                    "this record is not inside a workspace (no kudrang.yaml in its "
-                                    "folder or above); run 'kudrang init' or move it"});
+        tree.diagnostics.push_back({display, {}, Severity::error, "workspace-missing", not_in_workspace});
         continue;
       }
       tree.files.push_back({e.path(), display, *owner});
@@ -150,6 +154,52 @@ FileTree scan_tree(const fs::path& given_root)
   FileTree tree;
   tree.root = root;
   Walker{root, tree}.walk(root, std::nullopt, 0);
+  std::sort(tree.files.begin(), tree.files.end(),
+            [](const RecordFile& a, const RecordFile& b) { return a.display < b.display; });
+  return tree;
+}
+
+FileTree scan_changed(const fs::path& given_root, const std::vector<fs::path>& changed)
+{
+  fs::path root = given_root.lexically_normal();
+  if (!root.has_filename() && root.has_parent_path()) root = root.parent_path();
+  std::error_code ec;
+  fs::path canon = fs::weakly_canonical(fs::absolute(root, ec), ec);
+  FileTree tree;
+  tree.root = root;
+  std::vector<std::string> owners;  // relative to root
+  std::vector<std::string> strays;
+  for (const auto& p : changed) {
+    fs::path rel = fs::weakly_canonical(p, ec).lexically_relative(canon);
+    std::string r = rel.generic_string();
+    if (rel.empty() || r == ".." || r.rfind("../", 0) == 0 || !is_record_name(rel.filename().string())) continue;
+    bool hidden = false;
+    for (const auto& part : rel) hidden = hidden || part.string().front() == '.';
+    if (hidden) continue;  // the full walk skips hidden folders too
+    std::optional<std::string> owner;
+    for (fs::path d = rel.parent_path();; d = d.parent_path()) {
+      if (fs::is_regular_file(root / d / workspace_file_name, ec)) {
+        owner = d.generic_string();
+        break;
+      }
+      if (d.empty()) break;
+    }
+    if (owner) owners.push_back(*owner);
+    else if (fs::is_regular_file(root / rel, ec)) strays.push_back(r);
+  }
+  std::sort(owners.begin(), owners.end());
+  owners.erase(std::unique(owners.begin(), owners.end()), owners.end());
+  for (const auto& o : owners) {
+    fs::path dir = o.empty() ? root : root / o;
+    int depth = 0;
+    for (const auto& part : fs::path(o)) depth += part.empty() ? 0 : 1;
+    Walker{root, tree, &dir}.walk(dir, std::nullopt, depth);
+  }
+  std::sort(strays.begin(), strays.end());
+  strays.erase(std::unique(strays.begin(), strays.end()), strays.end());
+  for (const auto& r : strays) {
+    tree.diagnostics.push_back({printable(r), {}, Severity::error, "workspace-missing", not_in_workspace});
+  }
   std::sort(tree.files.begin(), tree.files.end(),
             [](const RecordFile& a, const RecordFile& b) { return a.display < b.display; });
   return tree;

@@ -34,6 +34,12 @@ std::optional<std::filesystem::path> find_workspace_root(const std::filesystem::
 // workspace are reported.
 FileTree scan_tree(const std::filesystem::path& root);
 
+// The part of the tree under `root` that changed files touch: the workspaces
+// holding them (walked whole, as scan_tree would, but without the workspaces
+// nested inside them) and changed record files that are in no workspace.
+// References never leave a workspace, so checking these is complete.
+FileTree scan_changed(const std::filesystem::path& root, const std::vector<std::filesystem::path>& changed);
+
 // Reads a whole file. Returns nullopt and sets `error` on failure.
 std::optional<std::string> read_file(const std::filesystem::path& path, std::string& error,
                                      size_t max_bytes);

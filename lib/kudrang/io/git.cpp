@@ -74,4 +74,52 @@ std::optional<fs::path> export_revision(const fs::path& dir, const std::string& 
   return into / prefix;
 }
 
+std::optional<ChangedFiles> changed_files(const fs::path& dir, const std::string& rev, std::string& error)
+{
+  if (!rev.empty() && rev[0] == '-') {
+    error = fmt::format("'{}' is not a git revision", rev);
+    return std::nullopt;
+  }
+  std::string out;
+  std::string git = "git -C " + sh_quote(dir.string());
+  if (run(git + " rev-parse --show-toplevel", out) != 0) {
+    error = fmt::format("{} is not inside a git repository, so --changed has nothing to compare with", dir.string());
+    return std::nullopt;
+  }
+  fs::path top = trim(out);
+  std::string base = rev;
+  if (base.empty()) {
+    // What a pull request adds: since it left its upstream branch.
+    base = run(git + " merge-base HEAD @{upstream}", out) == 0 ? trim(out) : "HEAD";
+  }
+  if (run(git + " rev-parse --verify --quiet " + sh_quote(base + "^{commit}"), out) != 0) {
+    error = rev.empty() ? "the repository has no commit yet to compare with; run a full 'kudrang validate'"
+                        : fmt::format("git does not know the revision '{}'", rev);
+    return std::nullopt;
+  }
+  std::string commit = trim(out);
+  ChangedFiles result;
+  result.base = commit.substr(0, 12);
+  std::string g = "git -C " + sh_quote(top.string()) + " -c core.quotepath=off";
+  // Tracked changes against the commit (staged or not), then untracked files.
+  std::string listing;
+  if (run(g + " diff --name-only --no-renames -z " + sh_quote(commit) + " --", out) != 0) {
+    error = "git diff failed";
+    return std::nullopt;
+  }
+  listing = out;
+  if (run(g + " ls-files --others --exclude-standard -z", out) != 0) {
+    error = "git ls-files failed";
+    return std::nullopt;
+  }
+  listing += out;
+  size_t start = 0;
+  for (size_t i = 0; i < listing.size(); ++i) {
+    if (listing[i] != '\0') continue;
+    if (i > start) result.paths.push_back(top / listing.substr(start, i - start));
+    start = i + 1;
+  }
+  return result;
+}
+
 }  // namespace kudrang

@@ -15,4 +15,15 @@ namespace kudrang {
 std::optional<std::filesystem::path> export_revision(const std::filesystem::path& dir, const std::string& rev,
                                                      const std::filesystem::path& into, std::string& error);
 
+// The record files that differ between `rev` and the working tree of the
+// repository holding `dir`: changed, added, deleted (both names of a rename)
+// and untracked ones, as absolute paths. `rev` empty: the merge base with the
+// upstream branch, else HEAD. `base` gets the commit compared with.
+struct ChangedFiles {
+  std::string base;                         // the commit, abbreviated
+  std::vector<std::filesystem::path> paths;  // absolute
+};
+std::optional<ChangedFiles> changed_files(const std::filesystem::path& dir, const std::string& rev,
+                                          std::string& error);
+
 }  // namespace kudrang

@@ -15,6 +15,7 @@ struct LoadLimits {
   size_t max_bytes = 4 * 1024 * 1024;  // file size
   int max_depth = 64;                  // nesting of mappings and lists
   size_t max_nodes = 200'000;          // nodes after alias expansion
+  bool operator==(const LoadLimits&) const = default;
 };
 
 // Parses one YAML document. On any problem the diagnostics say what and where

@@ -1,6 +1,8 @@
 #include "kudrang/records/workspace.hpp"
 
+#include "kudrang/core/hash.hpp"
 #include "kudrang/core/text.hpp"
+#include "kudrang/records/fact_cache.hpp"
 #include "kudrang/io/yaml_loader.hpp"
 #include "kudrang/records/parsed_record.hpp"
 #include "kudrang/schema/schema.hpp"
@@ -129,16 +131,46 @@ ParsedRecord parse_record(std::string_view text, const std::string& display, con
 
 namespace {
 
+ParsedRecord read_error(const RecordFile& f, const std::string& error)
+{
+  ParsedRecord r;
+  r.diagnostics.push_back({f.display, {}, Severity::error, "io-read", error});
+  return r;
+}
+
 ParsedRecord load_one(const RecordFile& f, const LoadLimits& limits)
 {
   std::string error;
   auto text = read_file(f.path, error, limits.max_bytes);
-  if (!text) {
-    ParsedRecord r;
-    r.diagnostics.push_back({f.display, {}, Severity::error, "io-read", error});
+  if (!text) return read_error(f, error);
+  return parse_record(*text, f.display, limits);
+}
+
+// load_one through the fact cache: an unchanged file is neither read nor
+// parsed; a touched one whose content is the same is read but not parsed.
+ParsedRecord load_cached(const RecordFile& f, const LoadLimits& limits, FactCache& cache, size_t slot)
+{
+  // The stamp is taken before reading: a change after it shows next time.
+  auto stamp = stamp_of(f.path);
+  if (!stamp) return load_one(f, limits);
+  ParsedRecord r;
+  const FactCache::Entry* e = cache.entry(f.display);
+  if (e && !(e->limits == limits)) e = nullptr;
+  if (e && cache.trusted(*e, *stamp) && cache.decode(*e, f.display, r)) {
+    cache.keep(slot, f.display, *e, *stamp);
     return r;
   }
-  return parse_record(*text, f.display, limits);
+  std::string error;
+  auto text = read_file(f.path, error, limits.max_bytes);
+  if (!text) return read_error(f, error);
+  uint64_t h = hash_bytes(*text);
+  if (e && e->content_hash == h && cache.decode(*e, f.display, r)) {
+    cache.keep(slot, f.display, *e, *stamp);
+    return r;
+  }
+  r = parse_record(*text, f.display, limits);
+  cache.remember(slot, f.display, *stamp, h, limits, r);
+  return r;
 }
 
 bool is_config_file(const FileTree& tree, const RecordFile& f)
@@ -216,11 +248,18 @@ LoadedTree load_tree(const FileTree& tree, const LoadOptions& options)
     (is_config_file(tree, tree.files[i]) ? configs : others).push_back(i);
   }
   std::vector<LoadLimits> limits(tree.workspaces.size());
-  parallel_for(configs, jobs, [&](size_t i) { parsed[i] = load_one(tree.files[i], LoadLimits{}); });
+  std::atomic<size_t> done{0};
+  if (options.cache) options.cache->prepare(tree.files.size());
+  auto load = [&](size_t i, const LoadLimits& l) {
+    parsed[i] = options.cache ? load_cached(tree.files[i], l, *options.cache, i) : load_one(tree.files[i], l);
+    size_t n = ++done;
+    if (options.progress) options.progress(n, tree.files.size());
+  };
+  parallel_for(configs, jobs, [&](size_t i) { load(i, LoadLimits{}); });
   for (size_t i : configs) {
     if (auto* c = std::get_if<WorkspaceConfig>(&parsed[i].value)) limits[tree.files[i].workspace] = c->limits;
   }
-  parallel_for(others, jobs, [&](size_t i) { parsed[i] = load_one(tree.files[i], limits[tree.files[i].workspace]); });
+  parallel_for(others, jobs, [&](size_t i) { load(i, limits[tree.files[i].workspace]); });
 
   for (size_t i = 0; i < tree.files.size(); ++i) {
     const RecordFile& f = tree.files[i];

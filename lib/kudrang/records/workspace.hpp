@@ -12,6 +12,7 @@
 #include "kudrang/records/roster.hpp"
 #include "kudrang/records/workspace_config.hpp"
 
+#include <functional>
 #include <unordered_map>
 
 namespace kudrang {
@@ -64,8 +65,13 @@ struct LoadedTree {
   size_t files = 0;
 };
 
+class FactCache;
+
 struct LoadOptions {
-  unsigned jobs = 0;  // 0: one per core
+  unsigned jobs = 0;           // 0: one per core
+  FactCache* cache = nullptr;  // facts of unchanged files from earlier runs (records/fact_cache.hpp)
+  // Called from worker threads as files are done (for a progress line).
+  std::function<void(size_t done, size_t total)> progress;
 };
 
 // Reads, parses, schema-checks and extracts every record file of `tree`,

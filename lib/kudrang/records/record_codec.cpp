@@ -1,0 +1,300 @@
+#include "kudrang/records/record_codec.hpp"
+
+#include <cstring>
+#include <map>
+#include <optional>
+#include <type_traits>
+#include <vector>
+
+namespace kudrang {
+
+namespace {
+
+// One walk over each type's fields serves both directions: `io(a, x)` with a
+// Writer copies x out, with a Reader fills x in.
+class Writer {
+public:
+  explicit Writer(std::string& out) : m_out(out) {}
+  static constexpr bool reading = false;
+  template <class T>
+  void raw(T& x)
+  {
+    m_out.append(reinterpret_cast<const char*>(&x), sizeof x);
+  }
+  void bytes(std::string& s)
+  {
+    uint32_t n = static_cast<uint32_t>(s.size());
+    raw(n);
+    m_out.append(s);
+  }
+  bool count(size_t& n)
+  {
+    uint32_t v = static_cast<uint32_t>(n);
+    raw(v);
+    return true;
+  }
+
+private:
+  std::string& m_out;
+};
+
+class Reader {
+public:
+  explicit Reader(std::string_view in) : m_in(in) {}
+  static constexpr bool reading = true;
+  bool ok = true;
+  template <class T>
+  void raw(T& x)
+  {
+    if (!take(sizeof x)) return;
+    std::memcpy(&x, m_in.data() - sizeof x, sizeof x);
+  }
+  void bytes(std::string& s)
+  {
+    uint32_t n = 0;
+    raw(n);
+    if (!take(n)) return;
+    s.assign(m_in.data() - n, n);
+  }
+  // A list length; refused when it could not fit in what is left.
+  bool count(size_t& n)
+  {
+    uint32_t v = 0;
+    raw(v);
+    if (!ok || v > m_in.size()) {
+      ok = false;
+      return false;
+    }
+    n = v;
+    return true;
+  }
+  std::string_view rest() const { return m_in; }
+
+private:
+  bool take(size_t n)
+  {
+    if (!ok || n > m_in.size()) {
+      ok = false;
+      return false;
+    }
+    m_in.remove_prefix(n);
+    return true;
+  }
+  std::string_view m_in;
+};
+
+template <class A, class T>
+  requires std::is_arithmetic_v<T> || std::is_enum_v<T>
+void io(A& a, T& x)
+{
+  a.raw(x);
+}
+// A bool goes as a byte, so a damaged byte cannot make an invalid bool.
+template <class A>
+void io(A& a, bool& b)
+{
+  uint8_t v = b ? 1 : 0;
+  a.raw(v);
+  b = v != 0;
+}
+template <class A>
+void io(A& a, std::string& s)
+{
+  a.bytes(s);
+}
+template <class A, class T>
+void io(A& a, std::vector<T>& v);
+template <class A, class T>
+void io(A& a, std::optional<T>& o);
+template <class A, class K, class V>
+void io(A& a, std::map<K, V>& m);
+
+template <class A, class... T>
+void fields(A& a, T&... xs)
+{
+  (io(a, xs), ...);
+}
+
+template <class A>
+void io(A& a, Mark& m) { fields(a, m.line, m.column); }
+template <class A>
+void io(A& a, Date& d) { fields(a, d.year, d.month, d.day); }
+template <class A>
+void io(A& a, Money& m) { fields(a, m.satang); }
+template <class A, class T>
+void io(A& a, Located<T>& l) { fields(a, l.value, l.mark); }
+template <class A>
+void io(A& a, YearRange& y) { fields(a, y.from, y.to, y.mark); }
+template <class A>
+void io(A& a, LoadLimits& l) { fields(a, l.max_bytes, l.max_depth, l.max_nodes); }
+template <class A>
+void io(A& a, Diagnostic& d) { fields(a, d.mark, d.severity, d.code, d.message); }
+
+// workspace
+template <class A>
+void io(A& a, Village& v) { fields(a, v.no, v.name, v.code, v.mark); }
+template <class A>
+void io(A& a, Holiday& h) { fields(a, h.date, h.name, h.mark); }
+template <class A>
+void io(A& a, Fraction& f) { fields(a, f.num, f.den); }
+template <class A>
+void io(A& a, WorkspaceConfig& w)
+{
+  fields(a, w.org_name, w.org_short, w.org_type, w.province, w.district, w.subdistrict, w.area_code,
+         w.area_code_mark, w.villages, w.council_name, w.council_venue, w.meetings_per_year, w.quorum, w.locale,
+         w.holidays, w.limits);
+}
+// roster
+template <class A>
+void io(A& a, Member& m) { fields(a, m.id, m.mark, m.name, m.role, m.sector, m.village, m.village_mark, m.from, m.until); }
+template <class A>
+void io(A& a, Roster& r) { fields(a, r.members); }
+// meeting
+template <class A>
+void io(A& a, AttendanceEntry& e) { fields(a, e.id, e.mark, e.reason); }
+template <class A>
+void io(A& a, Guest& g) { fields(a, g.name, g.organization, g.position); }
+template <class A>
+void io(A& a, AgendaItem& i) { fields(a, i.no, i.mark, i.title, i.notes, i.resolution); }
+template <class A>
+void io(A& a, Meeting& m)
+{
+  fields(a, m.id, m.id_mark, m.project, m.title, m.status, m.date, m.start, m.end, m.end_mark, m.venue, m.chair,
+         m.recorder, m.checker, m.has_attendance, m.attendance_mark, m.present, m.excused, m.absent, m.guests,
+         m.agenda, m.note);
+}
+// project
+template <class A>
+void io(A& a, ProjectIndicator& i) { fields(a, i.text, i.measure, i.target); }
+template <class A>
+void io(A& a, Project& p)
+{
+  fields(a, p.ref, p.ref_mark, p.name, p.rationale, p.objectives, p.targets, p.location, p.methods, p.period,
+         p.budget, p.budget_source, p.responsible, p.indicators, p.outcome);
+}
+// community plan
+template <class A>
+void io(A& a, PlanProject& p)
+{
+  fields(a, p.id, p.mark, p.name, p.dimension, p.category, p.agency, p.budget, p.priority, p.status);
+}
+template <class A>
+void io(A& a, CommunityPlan& p)
+{
+  fields(a, p.id, p.id_mark, p.village, p.village_mark, p.year, p.period, p.reviewed, p.households_total,
+         p.households_participating, p.households_self_analysis, p.data_sources, p.published, p.lao_from_start,
+         p.lao_adopted, p.sufficiency_economy, p.book, p.projects);
+}
+// certification
+template <class A>
+void io(A& a, Score& s) { fields(a, s.indicator, s.mark, s.points); }
+template <class A>
+void io(A& a, Certification& c) { fields(a, c.plan, c.criteria, c.date, c.committee, c.scores, c.scores_mark); }
+// criteria
+template <class A>
+void io(A& a, Indicator& i) { fields(a, i.id, i.mark, i.max, i.text); }
+template <class A>
+void io(A& a, Area& ar) { fields(a, ar.id, ar.mark, ar.name, ar.points, ar.indicators); }
+template <class A>
+void io(A& a, GradeThresholds& g) { fields(a, g.self_analysis, g.participation, g.self_reliance); }
+template <class A>
+void io(A& a, Criteria& c) { fields(a, c.id, c.id_mark, c.pass, c.areas, c.grade, c.builtin, c.note); }
+// development plan
+template <class A>
+void io(A& a, SourceRef& s) { fields(a, s.plan, s.project, s.mark); }
+template <class A>
+void io(A& a, DevProject& p)
+{
+  fields(a, p.id, p.mark, p.name, p.strategy, p.objective, p.target, p.kpi, p.outcome, p.agency, p.budget,
+         p.budget_mark, p.sources);
+}
+template <class A>
+void io(A& a, DevelopmentPlan& d) { fields(a, d.id, d.id_mark, d.period, d.projects); }
+// budget
+template <class A>
+void io(A& a, BudgetLine& l) { fields(a, l.id, l.mark, l.name, l.amount, l.project); }
+template <class A>
+void io(A& a, Budget& b) { fields(a, b.year, b.year_mark, b.stage, b.lines); }
+
+template <class A, class T>
+void io(A& a, std::vector<T>& v)
+{
+  size_t n = v.size();
+  if (!a.count(n)) return;
+  if constexpr (A::reading) v.resize(n);
+  for (auto& x : v) io(a, x);
+}
+template <class A, class T>
+void io(A& a, std::optional<T>& o)
+{
+  bool has = o.has_value();
+  io(a, has);
+  if constexpr (A::reading) {
+    if (has) o.emplace();
+  }
+  if (has && o) io(a, *o);
+}
+template <class A, class K, class V>
+void io(A& a, std::map<K, V>& m)
+{
+  size_t n = m.size();
+  if (!a.count(n)) return;
+  if constexpr (A::reading) {
+    for (size_t i = 0; i < n; ++i) {
+      K k{};
+      V v{};
+      io(a, k);
+      io(a, v);
+      m.emplace(std::move(k), std::move(v));
+    }
+  } else {
+    for (auto& [k, v] : m) {
+      K key = k;
+      io(a, key);
+      io(a, v);
+    }
+  }
+}
+
+// The variant's alternative by index, read or written.
+template <class A, size_t I = 1>
+void io_value(A& a, size_t index, RecordValue& v)
+{
+  if constexpr (I < std::variant_size_v<RecordValue>) {
+    if (index == I) {
+      if constexpr (A::reading) v.template emplace<I>();
+      io(a, std::get<I>(v));
+      return;
+    }
+    io_value<A, I + 1>(a, index, v);
+  }
+}
+
+}  // namespace
+
+void encode_record(const ParsedRecord& r, std::string& out)
+{
+  Writer w(out);
+  auto& rec = const_cast<ParsedRecord&>(r);  // the writer only reads
+  io(w, rec.kind);
+  io(w, rec.diagnostics);
+  size_t index = rec.value.index();
+  w.count(index);
+  io_value(w, index, rec.value);
+}
+
+bool decode_record(std::string_view& in, const std::string& display, ParsedRecord& out)
+{
+  Reader r(in);
+  io(r, out.kind);
+  io(r, out.diagnostics);
+  size_t index = 0;
+  if (!r.count(index) || index >= std::variant_size_v<RecordValue>) return false;
+  io_value(r, index, out.value);
+  if (!r.ok) return false;
+  for (auto& d : out.diagnostics) d.file = display;
+  in = r.rest();
+  return true;
+}
+
+}  // namespace kudrang
