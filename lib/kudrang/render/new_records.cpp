@@ -157,19 +157,31 @@ std::vector<std::pair<std::string, std::string>> new_workspace_files(const NewWo
     if (text.empty() || text.back() != '\n') text += '\n';
     files.emplace_back(fmt::format(".kudrang/schemas/{}.schema.json", e.kind), text);
   }
-  files.emplace_back(".gitignore", "# kudrang's cache and editor files\n.kudrang/cache/\n*.tmp\n*~\n");
+  files.emplace_back(".gitignore", "# kudrang's cache (outside git only; in a repository it lives in .git/kudrang) and editor files\n"
+                                   ".kudrang-cache/\n*.tmp\n*~\n");
+  // Pull requests check only the workspaces they touch (complete for those,
+  // so nothing is missed); the main branch is checked whole.
   files.emplace_back(".github/workflows/kudrang.yml",
-                     "# Checks every record on every push and pull request.\n"
+                     "# Checks the records: on a pull request the workspaces it changes, on the main branch all.\n"
                      "name: kudrang\n"
-                     "on: [push, pull_request]\n"
+                     "on:\n"
+                     "  push:\n"
+                     "    branches: [main]\n"
+                     "  pull_request:\n"
                      "jobs:\n"
                      "  validate:\n"
                      "    runs-on: ubuntu-latest\n"
                      "    steps:\n"
                      "      - uses: actions/checkout@v4\n"
+                     "        with:\n"
+                     "          fetch-depth: 0  # --changed needs the branch's history\n"
                      "      - name: Install kudrang\n"
-                     "        run: echo \"install kudrang here (build from source: scripts/dev.sh build)\"\n"
-                     "      - name: Validate the records\n"
+                     "        run: echo \"install kudrang here, for example built from source with scripts/dev.sh build\"\n"
+                     "      - name: Validate the changed workspaces (pull request)\n"
+                     "        if: github.event_name == 'pull_request'\n"
+                     "        run: kudrang validate --changed \"origin/${{ github.base_ref }}\" --format github\n"
+                     "      - name: Validate every record (main branch)\n"
+                     "        if: github.event_name != 'pull_request'\n"
                      "        run: kudrang validate --format github\n");
   files.emplace_back(".githooks/pre-commit",
                      "#!/bin/sh\n"

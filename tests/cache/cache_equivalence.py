@@ -1,0 +1,150 @@
+#!/usr/bin/env python3
+"""The fact cache can never change a result (issue 6).
+
+On one generated tree of workspaces, runs validate and plan grade (text and
+JSON) with --no-cache as the reference, then through the cache: cold, warm,
+after edits of every kind (content changed, file added, file deleted, a
+file touched without change, a same-size edit with the old mtime put back),
+and after the cache file is damaged in several ways. Every output and exit
+code must equal the reference of the same moment, byte for byte. It also
+checks that a warm run really is served by the cache (it does not rewrite
+it) and that edits are seen (the reference changes where it should).
+
+usage: cache_equivalence.py KUDRANG GENERATOR
+"""
+import glob
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+COMMANDS = [
+    ['validate'],
+    ['validate', '--format', 'json'],
+    ['plan', 'grade', '--year', '2563'],
+    ['plan', 'grade', '--year', '2563', '--format', 'json'],
+]
+
+
+def fail(msg):
+    print('FAIL:', msg)
+    sys.exit(1)
+
+
+def main():
+    kudrang, generator = os.path.abspath(sys.argv[1]), sys.argv[2]
+    with tempfile.TemporaryDirectory(prefix='kudrang-cache-') as tmp:
+        tree = os.path.join(tmp, 'tree')
+        subprocess.run([sys.executable, generator, '--out', tree, '--full', '--subdistricts', '4',
+                        '--villages', '5', '--seed', '11'], check=True, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL)
+        cache_dir = os.path.join(tmp, 'cache')
+        env = dict(os.environ, LC_ALL='C.UTF-8', TZ='Asia/Bangkok', KUDRANG_CACHE_DIR=cache_dir)
+        # Files older than the cache's two-second "racy" window, as in a real checkout.
+        old = 1_600_000_000
+        for dirpath, _, files in os.walk(tree):
+            for f in files:
+                os.utime(os.path.join(dirpath, f), (old, old))
+
+        def run_all(cached):
+            out = []
+            for c in COMMANDS:
+                args = [kudrang] + ([] if cached else ['--no-cache']) + c
+                p = subprocess.run(args, cwd=tree, env=env, capture_output=True)
+                out.append((c, p.returncode, p.stdout, p.stderr))
+            return out
+
+        def cache_file():
+            files = glob.glob(os.path.join(cache_dir, 'facts-*.bin'))
+            return files[0] if len(files) == 1 else None
+
+        def compare(stage):
+            ref = run_all(False)
+            got = run_all(True)
+            for (c, rc1, o1, e1), (_, rc2, o2, e2) in zip(ref, got):
+                if (rc1, o1, e1) != (rc2, o2, e2):
+                    fail('%s: kudrang %s differs with the cache:\n--- no cache (exit %d)\n%s%s\n--- cache (exit %d)\n%s%s'
+                         % (stage, ' '.join(c), rc1, o1.decode(), e1.decode(), rc2, o2.decode(), e2.decode()))
+            print('%-40s %d commands identical' % (stage, len(COMMANDS)))
+            return ref
+
+        if os.path.exists(cache_dir):
+            fail('the cache exists before the first run')
+        first = compare('cold (no cache)')
+        if not cache_file():
+            fail('a cached run wrote no cache file')
+
+        before = os.stat(cache_file()).st_mtime_ns
+        compare('warm')
+        if os.stat(cache_file()).st_mtime_ns != before:
+            fail('a warm run over unchanged files rewrote the cache (it was not served from it)')
+
+        plans = sorted(glob.glob(os.path.join(tree, '*/*/*/plans/*/*.yaml')))
+        meetings = sorted(glob.glob(os.path.join(tree, '*/*/*/meetings/*/*.yaml')))
+        if len(plans) < 10 or not meetings:
+            fail('the generated tree is not what this test expects')
+
+        # 1. a content edit that changes a grade
+        p = plans[0]
+        text = open(p, encoding='utf-8').read()
+        head, rest = text.split('participating:', 1)
+        open(p, 'w', encoding='utf-8').write(head + 'participating: 1' + rest[rest.index('\n'):])
+        regraded = compare('after an edit that changes a grade')
+        if regraded[2][2] == first[2][2]:
+            fail('the edit changed no grade; the test would not see a stale cache')
+
+        # 2. an error, then the error fixed (the file ends as it began, with a new mtime)
+        original = open(meetings[0], encoding='utf-8').read()
+        open(meetings[0], 'w', encoding='utf-8').write(original.replace('chair: ', 'chair: x', 1))
+        broken = compare('after an edit that makes an error')
+        if broken[0][1] != 1:
+            fail('the broken meeting was not reported')
+        open(meetings[0], 'w', encoding='utf-8').write(original)
+        if compare('after fixing it')[0][1] != 0:
+            fail('the fixed meeting is still reported')
+
+        # 3. a file deleted; a file added (a copy: duplicate id), then removed again
+        os.remove(plans[1])
+        compare('after deleting a plan')
+        copy = os.path.join(os.path.dirname(plans[2]), 'copy.yaml')
+        shutil.copy(plans[2], copy)
+        compare('after adding a copy of a plan')
+        os.remove(copy)
+        compare('after removing the copy')
+
+        # 4. touched without change: new mtime, same content
+        os.utime(plans[3], None)
+        compare('after touching a file')
+
+        # 5. same size, different content, old mtime put back (only ctime/inode tell)
+        t = open(plans[4], encoding='utf-8').read()
+        swapped = t.replace('year: 2563', 'year: 2562', 1)
+        if swapped == t or len(swapped.encode()) != len(t.encode()):
+            fail('could not make a same-size edit')
+        st = os.stat(plans[4])
+        open(plans[4], 'w', encoding='utf-8').write(swapped)
+        os.utime(plans[4], ns=(st.st_atime_ns, st.st_mtime_ns))
+        compare('after a same-size edit, mtime restored')
+
+        # 6. a damaged cache, in several ways
+        run_all(True)  # make sure it is current
+        data = open(cache_file(), 'rb').read()
+        for name, damaged in [('a flipped byte', data[:len(data) // 2] + bytes([data[len(data) // 2] ^ 0x55])
+                               + data[len(data) // 2 + 1:]),
+                              ('truncated', data[:len(data) // 3]),
+                              ('empty', b''),
+                              ('garbage', os.urandom(4096))]:
+            open(cache_file(), 'wb').write(damaged)
+            compare('after a damaged cache (%s)' % name)
+            if open(cache_file(), 'rb').read() == damaged:
+                fail('a damaged cache (%s) was not rebuilt' % name)
+
+        # 7. the cache deleted
+        shutil.rmtree(cache_dir)
+        compare('after deleting the cache')
+        print('ok: the cache never changed a result')
+
+
+if __name__ == '__main__':
+    main()

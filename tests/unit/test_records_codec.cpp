@@ -1,0 +1,91 @@
+// The fact cache's encoding: a record read back is the record written.
+#include "kudrang/records/fact_cache.hpp"
+#include "kudrang/records/record_codec.hpp"
+#include "testutil.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+using namespace kudrang;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string slurp(const fs::path& p)
+{
+  std::ifstream in(p, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+}  // namespace
+
+TEST_CASE("codec: every example record and every error survives encode and decode")
+{
+  size_t files = 0;
+  std::vector<std::pair<std::string, std::string>> inputs;
+  for (const auto& e : fs::recursive_directory_iterator(fs::path(KUDRANG_SOURCE_DIR) / "examples")) {
+    if (e.path().extension() == ".yaml") inputs.emplace_back(e.path().string(), slurp(e.path()));
+  }
+  // Records with errors too: the diagnostics are cached with the facts.
+  inputs.emplace_back("bad.yaml", "kind: meeting\nid: 2563-01\nstatus: held\ndate: 2020-02-30\nchair: [1]\n");
+  inputs.emplace_back("syntax.yaml", "kind: project\nname: 'open\n");
+  for (const auto& [name, text] : inputs) {
+    ParsedRecord r = parse_record(text, name);
+    std::string a;
+    encode_record(r, a);
+    std::string_view in = a;
+    ParsedRecord back;
+    REQUIRE(decode_record(in, name, back));
+    CHECK(in.empty());
+    std::string b;
+    encode_record(back, b);
+    CHECK(a == b);
+    CHECK(back.kind == r.kind);
+    CHECK(back.value.index() == r.value.index());
+    REQUIRE(back.diagnostics.size() == r.diagnostics.size());
+    for (size_t i = 0; i < r.diagnostics.size(); ++i) {
+      CHECK(format_diagnostic(back.diagnostics[i]) == format_diagnostic(r.diagnostics[i]));
+    }
+    ++files;
+  }
+  CHECK(files > 30);
+}
+
+TEST_CASE("codec: damaged bytes are refused, never trusted")
+{
+  ParsedRecord r = parse_record(slurp(fs::path(KUDRANG_SOURCE_DIR) / "examples/kudrang/plans/2563/m01.yaml"), "m");
+  std::string bytes;
+  encode_record(r, bytes);
+  for (size_t cut = 0; cut < bytes.size(); cut += 7) {
+    std::string_view in(bytes.data(), cut);
+    ParsedRecord back;
+    CHECK_FALSE(decode_record(in, "m", back));
+  }
+}
+
+TEST_CASE("fact cache: a missing, damaged or foreign file gives an empty cache")
+{
+  test::TempDir dir;
+  fs::path file = dir.path() / "facts.bin";
+  CHECK(FactCache(file, "fp").state() == FactCache::State::missing);
+  {
+    FactCache c(file, "fp");
+    c.prepare(1);
+    ParsedRecord r = parse_record("kind: project\nref: \"1.1\"\nname: x\n", "p.yaml");
+    c.remember(0, "p.yaml", FileStamp{1, 2, 3, 4}, 99, LoadLimits{}, r);
+    std::string error;
+    REQUIRE(c.save(true, error));
+  }
+  FactCache loaded(file, "fp");
+  CHECK(loaded.state() == FactCache::State::loaded);
+  REQUIRE(loaded.entry("p.yaml"));
+  CHECK(loaded.entry("p.yaml")->content_hash == 99);
+  CHECK(FactCache(file, "another build").state() == FactCache::State::foreign);
+  std::string data = slurp(file);
+  data[data.size() / 2] ^= 1;
+  std::ofstream(file, std::ios::binary | std::ios::trunc) << data;
+  FactCache damaged(file, "fp");
+  CHECK(damaged.state() == FactCache::State::damaged);
+  CHECK(damaged.entry("p.yaml") == nullptr);
+}
