@@ -70,7 +70,7 @@ int run_validate(const ValidateOptions& o, const Globals& g)
   } else {
     tree = scan_root(root);
   }
-  ValidateResult result = validate_cached(tree, root, g, o.jobs, !o.changed);
+  ValidateResult result = validate_cached(tree, root, g, o.jobs, !o.changed, false);
   std::vector<Diagnostic> shown = std::move(result.diagnostics);
   size_t files = result.files;
   if (!prefixes.empty()) {

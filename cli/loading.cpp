@@ -12,7 +12,7 @@
 namespace kudrang::cli {
 
 ValidateResult validate_cached(const FileTree& tree, const std::filesystem::path& root, const Globals& g,
-                               unsigned jobs, bool complete)
+                               unsigned jobs, bool complete, bool keep_records)
 {
   LoadOptions lo;
   lo.jobs = jobs;
@@ -23,12 +23,12 @@ ValidateResult validate_cached(const FileTree& tree, const std::filesystem::path
   }
   ProgressLine progress(!g.quiet);
   lo.progress = [&](size_t done, size_t total) { progress.update(done, total); };
-  ValidateResult r = validate_tree(tree, lo);
+  ValidateResult r = keep_records ? validate_tree(tree, lo) : validate_tree_streaming(tree, lo);
   progress.finish();
   if (cache) {
     std::string error;
     // The cache only saves time: failing to write it never fails the run.
-    if (!cache->save(complete, error) && !g.quiet) std::cerr << "kudrang: warning: " << error << '\n';
+    if (!cache->save(complete, error, complete && !keep_records) && !g.quiet) std::cerr << "kudrang: warning: " << error << '\n';
   }
   return r;
 }

@@ -16,8 +16,10 @@ public:
 // Validates `tree` (rooted at `root`) through the fact cache unless
 // --no-cache, with a progress line on a terminal. `complete`: the tree is
 // everything under root (not a --changed subset).
+// `keep_records` false: only the diagnostics are wanted (validate), so the
+// workspaces are checked a batch at a time and dropped.
 ValidateResult validate_cached(const FileTree& tree, const std::filesystem::path& root, const Globals& g,
-                               unsigned jobs = 0, bool complete = true);
+                               unsigned jobs = 0, bool complete = true, bool keep_records = true);
 
 // Scans and validates the workspace(s) the command works on. Prints errors
 // to stderr and throws RecordsHaveErrors when there are any; warnings pass.

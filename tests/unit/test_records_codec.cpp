@@ -71,9 +71,8 @@ TEST_CASE("fact cache: a missing, damaged or foreign file gives an empty cache")
   CHECK(FactCache(file, "fp").state() == FactCache::State::missing);
   {
     FactCache c(file, "fp");
-    c.prepare(1);
     ParsedRecord r = parse_record("kind: project\nref: \"1.1\"\nname: x\n", "p.yaml");
-    c.remember(0, "p.yaml", FileStamp{1, 2, 3, 4}, 99, LoadLimits{}, r);
+    c.remember("p.yaml", FileStamp{1, 2, 3, 4}, 99, LoadLimits{}, r);
     std::string error;
     REQUIRE(c.save(true, error));
   }
@@ -81,6 +80,9 @@ TEST_CASE("fact cache: a missing, damaged or foreign file gives an empty cache")
   CHECK(loaded.state() == FactCache::State::loaded);
   REQUIRE(loaded.entry("p.yaml"));
   CHECK(loaded.entry("p.yaml")->content_hash == 99);
+  ParsedRecord back;
+  CHECK(loaded.decode(*loaded.entry("p.yaml"), "p.yaml", back));
+  CHECK(back.kind == "project");
   CHECK(FactCache(file, "another build").state() == FactCache::State::foreign);
   std::string data = slurp(file);
   data[data.size() / 2] ^= 1;

@@ -2,7 +2,14 @@
 
 #include "kudrang/check/workspace_checks.hpp"
 
+#include "kudrang/core/hash.hpp"
+#include "kudrang/records/fact_cache.hpp"
+#include "kudrang/records/record_codec.hpp"
+
 #include <algorithm>
+#include <atomic>
+#include <thread>
+#include <unordered_map>
 
 namespace kudrang {
 
@@ -21,6 +28,167 @@ ValidateResult validate_tree(const FileTree& files, const LoadOptions& options)
   r.tree.diagnostics.clear();
   for (const auto& ws : r.tree.workspaces) {
     check_workspace(ws, r.diagnostics);
+  }
+  sort_diagnostics(r.diagnostics);
+  return r;
+}
+
+namespace {
+
+// The cache key of a workspace's result: NUL cannot occur in a file name.
+std::string result_key(const std::string& display) { return std::string("\0workspace:", 11) + display; }
+
+struct WorkspaceInputs {
+  uint64_t hash = 0;     // of every file's name and stamp
+  bool settled = false;  // every file stamped, none modified within the cache's racy window
+  std::vector<std::optional<FileStamp>> stamps;
+};
+
+WorkspaceInputs stamp_workspace(const FileTree& files, const std::vector<size_t>& members, const FactCache& cache)
+{
+  WorkspaceInputs in;
+  in.settled = true;
+  std::string key;
+  for (size_t i : members) {
+    const RecordFile& f = files.files[i];
+    auto s = stamp_of(f.path);
+    in.stamps.push_back(s);
+    key += f.display;
+    key.push_back('\0');
+    if (!s) {
+      in.settled = false;
+      continue;
+    }
+    key.append(reinterpret_cast<const char*>(&*s), sizeof *s);
+    FactCache::Entry probe;
+    probe.stamp = *s;
+    in.settled = in.settled && cache.trusted(probe, *s);
+  }
+  in.hash = hash_bytes(key);
+  return in;
+}
+
+// Whether the whole workspace is unchanged since its result was cached: then
+// its diagnostics come from the cache, and nothing is read, parsed or checked.
+bool reuse_result(const FileTree& files, const std::vector<size_t>& members, const std::string& display,
+                  const WorkspaceInputs& in, FactCache& cache, std::vector<Diagnostic>& out)
+{
+  if (!in.settled) return false;
+  const FactCache::Entry* e = cache.entry(result_key(display));
+  if (!e || e->content_hash != in.hash) return false;
+  auto bytes = cache.payload(*e);
+  std::vector<Diagnostic> diags;
+  if (!bytes || !decode_diagnostics(*bytes, diags) || !bytes->empty()) return false;
+  out.insert(out.end(), diags.begin(), diags.end());
+  cache.keep(result_key(display), *e, e->stamp);
+  // Its files' facts stay in the cache for the commands that need them.
+  for (size_t k = 0; k < members.size(); ++k) {
+    const RecordFile& f = files.files[members[k]];
+    if (const FactCache::Entry* fe = cache.entry(f.display); fe && in.stamps[k]) {
+      cache.keep(f.display, *fe, *in.stamps[k]);
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+ValidateResult validate_tree_streaming(const FileTree& files, const LoadOptions& options)
+{
+  // Enough files per batch to keep every core busy, few enough to stay small.
+  constexpr size_t batch_files = 2048;
+  ValidateResult r;
+  r.files = files.files.size();
+  r.diagnostics = files.diagnostics;
+  std::vector<std::vector<size_t>> by_workspace(files.workspaces.size());
+  for (size_t i = 0; i < files.files.size(); ++i) by_workspace[files.files[i].workspace].push_back(i);
+
+  // With a cache: the workspaces whose files are all unchanged take their
+  // cached result; only the others are loaded and checked.
+  std::vector<WorkspaceInputs> inputs(files.workspaces.size());
+  std::vector<size_t> todo;
+  size_t reused_files = 0;
+  if (options.cache) {
+    std::vector<std::vector<Diagnostic>> reused(files.workspaces.size());
+    std::vector<char> hit(files.workspaces.size(), 0);
+    unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+    std::atomic<size_t> next{0};
+    auto worker = [&] {
+      for (size_t w = next++; w < files.workspaces.size(); w = next++) {
+        inputs[w] = stamp_workspace(files, by_workspace[w], *options.cache);
+        hit[w] = reuse_result(files, by_workspace[w], files.workspace_displays[w], inputs[w], *options.cache,
+                              reused[w]);
+      }
+    };
+    std::vector<std::thread> threads;
+    for (unsigned j = 1; j < jobs; ++j) threads.emplace_back(worker);
+    worker();
+    for (auto& t : threads) t.join();
+    for (size_t w = 0; w < files.workspaces.size(); ++w) {
+      if (hit[w]) {
+        r.diagnostics.insert(r.diagnostics.end(), reused[w].begin(), reused[w].end());
+        reused_files += by_workspace[w].size();
+      } else {
+        todo.push_back(w);
+      }
+    }
+    if (options.progress && reused_files) options.progress(reused_files, r.files);
+  } else {
+    for (size_t w = 0; w < files.workspaces.size(); ++w) todo.push_back(w);
+  }
+
+  size_t done_before = reused_files;
+  for (size_t first = 0; first < todo.size();) {
+    FileTree batch;
+    batch.root = files.root;
+    size_t last = first;
+    size_t count = 0;
+    for (; last < todo.size() && (count == 0 || count + by_workspace[todo[last]].size() <= batch_files); ++last) {
+      count += by_workspace[todo[last]].size();
+    }
+    std::vector<std::pair<size_t, size_t>> take;  // (file, workspace in the batch)
+    for (size_t k = first; k < last; ++k) {
+      size_t w = todo[k];
+      batch.workspaces.push_back(files.workspaces[w]);
+      batch.workspace_displays.push_back(files.workspace_displays[w]);
+      for (size_t i : by_workspace[w]) take.emplace_back(i, k - first);
+    }
+    std::sort(take.begin(), take.end());
+    for (auto [i, w] : take) {
+      RecordFile f = files.files[i];
+      f.workspace = w;
+      batch.files.push_back(std::move(f));
+    }
+    LoadOptions o = options;
+    if (options.progress) {
+      o.progress = [&, base = done_before](size_t done, size_t) { options.progress(base + done, r.files); };
+    }
+    LoadedTree loaded = load_tree(batch, o);
+    // Per-file diagnostics by workspace, then each workspace's own checks.
+    std::vector<std::vector<Diagnostic>> results(loaded.workspaces.size());
+    std::unordered_map<std::string_view, size_t> owner;
+    for (const auto& f : batch.files) owner.emplace(f.display, f.workspace);
+    bool cacheable = true;
+    for (auto& d : loaded.diagnostics) {
+      auto it = owner.find(d.file);
+      if (it != owner.end()) {
+        results[it->second].push_back(std::move(d));
+      } else {  // not tied to one file: reported, but this batch's results are not cached
+        r.diagnostics.push_back(std::move(d));
+        cacheable = false;
+      }
+    }
+    for (size_t k = 0; k < loaded.workspaces.size(); ++k) {
+      check_workspace(loaded.workspaces[k], results[k]);
+      if (options.cache && cacheable) {
+        std::string bytes;
+        encode_diagnostics(results[k], bytes);
+        options.cache->remember_payload(result_key(batch.workspace_displays[k]), inputs[todo[first + k]].hash, bytes);
+      }
+      r.diagnostics.insert(r.diagnostics.end(), results[k].begin(), results[k].end());
+    }
+    done_before += batch.files.size();
+    first = last;
   }
   sort_diagnostics(r.diagnostics);
   return r;

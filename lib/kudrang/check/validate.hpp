@@ -14,4 +14,10 @@ struct ValidateResult {
 
 ValidateResult validate_tree(const FileTree& files, const LoadOptions& options = {});
 
+// The same diagnostics, without keeping the records: workspaces are loaded,
+// checked and dropped a batch at a time (references never leave a
+// workspace), so memory is bounded by a batch, not by the tree.
+// `result.tree` stays empty.
+ValidateResult validate_tree_streaming(const FileTree& files, const LoadOptions& options = {});
+
 }  // namespace kudrang

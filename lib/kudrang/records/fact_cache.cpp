@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <fstream>
 #include <random>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -21,7 +22,8 @@ namespace kudrang {
 
 namespace {
 
-constexpr std::string_view magic = "kudrang-facts 1\n";
+constexpr std::string_view magic = "kudrang-facts 2\n";
+constexpr std::string_view end_mark = "kudrang-end\n";
 // A file modified this close before the run that recorded it may change again
 // without its stamp changing (coarse clocks): its content is compared.
 constexpr int64_t racy_window_ns = 2'000'000'000;
@@ -71,20 +73,6 @@ struct Cursor {
     return s;
   }
 };
-
-void put_entry(std::string& out, std::string_view display, const FactCache::Entry& e)
-{
-  put_text(out, display);
-  put(out, e.stamp.size);
-  put(out, e.stamp.mtime_ns);
-  put(out, e.stamp.ctime_ns);
-  put(out, e.stamp.inode);
-  put(out, e.content_hash);
-  put(out, static_cast<uint64_t>(e.limits.max_bytes));
-  put(out, static_cast<int64_t>(e.limits.max_depth));
-  put(out, static_cast<uint64_t>(e.limits.max_nodes));
-  put_text(out, e.bytes);
-}
 
 // The git directory holding `dir`, found without running git.
 std::optional<fs::path> git_dir_of(fs::path dir)
@@ -161,29 +149,65 @@ std::string executable_fingerprint()
 FactCache::FactCache(fs::path file, std::string fingerprint)
   : m_file(std::move(file)), m_fingerprint(std::move(fingerprint)), m_run_start(now_ns())
 {
-  std::ifstream in(m_file, std::ios::binary);
-  if (!in) return;  // missing: a first run
-  m_data.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  read_file_into_entries();
+  map_file();
 }
 
-void FactCache::read_file_into_entries()
+FactCache::~FactCache()
 {
-  m_state = State::damaged;
-  // magic, then the body, then the checksum of everything before it.
-  if (m_data.size() < magic.size() + 8 || std::string_view(m_data).substr(0, magic.size()) != magic) return;
-  std::string_view all(m_data);
-  uint64_t sum = 0;
-  std::memcpy(&sum, all.data() + all.size() - 8, 8);
-  if (hash_bytes(all.substr(0, all.size() - 8)) != sum) return;
-  Cursor c{all.substr(magic.size(), all.size() - magic.size() - 8)};
-  if (c.text() != m_fingerprint) {
-    m_state = c.ok ? State::foreign : State::damaged;
+  if (m_out) {
+    std::fclose(m_out);
+    std::error_code ec;
+    fs::remove(m_tmp, ec);
+  }
+  if (m_map) ::munmap(const_cast<char*>(m_map), m_map_size);
+}
+
+// Layout: magic, fingerprint, time of the run; the encoded records; the
+// index (name, stamp, content hash, limits, where, checksum of each); then
+// the index's offset and checksum and an end mark.
+void FactCache::map_file()
+{
+  int fd = ::open(m_file.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return;  // missing: a first run
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || st.st_size <= 0) {
+    ::close(fd);
+    m_state = State::damaged;
     return;
   }
-  m_written_at = c.get<int64_t>();
+  void* p = ::mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+  ::close(fd);
+  m_state = State::damaged;
+  if (p == MAP_FAILED) return;
+  m_map = static_cast<const char*>(p);
+  m_map_size = static_cast<size_t>(st.st_size);
+  std::string_view all(m_map, m_map_size);
+  constexpr size_t footer = 16 + end_mark.size();
+  if (all.size() < magic.size() + footer || all.substr(0, magic.size()) != magic ||
+      all.substr(all.size() - end_mark.size()) != end_mark) {
+    return;
+  }
+  uint64_t index_at = 0;
+  uint64_t index_sum = 0;
+  std::memcpy(&index_at, all.data() + all.size() - footer, 8);
+  std::memcpy(&index_sum, all.data() + all.size() - footer + 8, 8);
+  if (index_at < magic.size() || index_at > all.size() - footer) return;
+  std::string_view header = all.substr(0, magic.size());
+  Cursor head{all.substr(magic.size(), index_at - magic.size())};
+  std::string_view fp = head.text();
+  int64_t written_at = head.get<int64_t>();
+  if (!head.ok) return;
+  std::string_view index = all.substr(index_at, all.size() - footer - index_at);
+  if (hash_bytes(index, hash_bytes(header) ^ hash_bytes(fp) ^ static_cast<uint64_t>(written_at)) != index_sum) return;
+  if (fp != m_fingerprint) {
+    m_state = State::foreign;
+    return;
+  }
+  m_written_at = written_at;
+  Cursor c{index};
   auto count = c.get<uint64_t>();
   std::unordered_map<std::string, Entry> entries;
+  entries.reserve(static_cast<size_t>(std::min<uint64_t>(count, index.size())));
   for (uint64_t i = 0; c.ok && i < count; ++i) {
     std::string display(c.text());
     Entry e;
@@ -195,7 +219,10 @@ void FactCache::read_file_into_entries()
     e.limits.max_bytes = static_cast<size_t>(c.get<uint64_t>());
     e.limits.max_depth = static_cast<int>(c.get<int64_t>());
     e.limits.max_nodes = static_cast<size_t>(c.get<uint64_t>());
-    e.bytes = c.text();
+    e.offset = c.get<uint64_t>();
+    e.length = c.get<uint64_t>();
+    e.bytes_hash = c.get<uint64_t>();
+    if (e.offset < magic.size() || e.offset > index_at || e.length > index_at - e.offset) c.ok = false;
     entries.emplace(std::move(display), e);
   }
   if (!c.ok || !c.in.empty()) return;
@@ -216,98 +243,163 @@ bool FactCache::trusted(const Entry& e, const FileStamp& now) const
 
 bool FactCache::decode(const Entry& e, const std::string& display, ParsedRecord& out) const
 {
-  std::string_view in = e.bytes;
+  std::string_view in(m_map + e.offset, e.length);
+  if (hash_bytes(in) != e.bytes_hash) return false;
   ParsedRecord r;
   if (!decode_record(in, display, r) || !in.empty()) return false;
   out = std::move(r);
   return true;
 }
 
-void FactCache::prepare(size_t slots)
+std::optional<std::string_view> FactCache::payload(const Entry& e) const
 {
-  m_slots.clear();
-  m_slots.resize(slots);
+  std::string_view in(m_map + e.offset, e.length);
+  if (hash_bytes(in) != e.bytes_hash) return std::nullopt;
+  return in;
 }
 
-void FactCache::keep(size_t slot, const std::string& display, const Entry& e, const FileStamp& stamp)
+void FactCache::remember_payload(const std::string& key, uint64_t inputs_hash, std::string_view bytes)
 {
-  Slot& s = m_slots[slot];
-  s.display = display;
-  s.entry = e;
-  s.changed = !(e.stamp == stamp) || e.stamp.mtime_ns >= m_written_at - racy_window_ns;
-  s.entry.stamp = stamp;
-  s.used = true;
+  Entry e;
+  e.content_hash = inputs_hash;
+  e.length = bytes.size();
+  e.bytes_hash = hash_bytes(bytes);
+  std::lock_guard<std::mutex> lock(m_mutex);
+  m_changed = true;
+  if (!open_output()) return;
+  append(bytes, e.offset);
+  m_new.emplace_back(key, e);
 }
 
-void FactCache::remember(size_t slot, const std::string& display, const FileStamp& stamp, uint64_t content_hash,
-                         const LoadLimits& limits, const ParsedRecord& record)
+void FactCache::keep(const std::string& display, const Entry& e, const FileStamp& stamp)
 {
-  Slot& s = m_slots[slot];
-  s.display = display;
-  s.bytes.clear();
-  encode_record(record, s.bytes);
-  s.entry.stamp = stamp;
-  s.entry.content_hash = content_hash;
-  s.entry.limits = limits;
-  s.entry.bytes = s.bytes;
-  s.used = true;
-  s.changed = true;
+  bool changed = !(e.stamp == stamp) || e.stamp.mtime_ns >= m_written_at - racy_window_ns;
+  Kept k{display, e};
+  k.entry.stamp = stamp;
+  std::lock_guard<std::mutex> lock(m_mutex);
+  m_kept.push_back(std::move(k));
+  m_changed = m_changed || changed;
 }
 
-bool FactCache::save(bool complete, std::string& error)
+bool FactCache::open_output()
 {
-  size_t used = 0;
-  bool changed = m_state != State::loaded;
-  for (const auto& s : m_slots) {
-    if (!s.used) continue;
-    ++used;
-    changed = changed || s.changed;
-  }
-  if (complete && used != m_entries.size()) changed = true;  // files went away
-  if (!changed) return true;
-
-  std::string out(magic);
-  put_text(out, m_fingerprint);
-  put(out, m_run_start);
-  size_t count_at = out.size();
-  put(out, uint64_t{0});
-  uint64_t count = 0;
-  std::unordered_map<std::string_view, bool> seen;
-  for (const auto& s : m_slots) {
-    if (!s.used) continue;
-    put_entry(out, s.display, s.entry);
-    seen.emplace(s.display, true);
-    ++count;
-  }
-  if (!complete) {
-    for (const auto& [display, e] : m_entries) {
-      if (seen.count(display)) continue;
-      put_entry(out, display, e);
-      ++count;
-    }
-  }
-  std::memcpy(out.data() + count_at, &count, sizeof count);
-  put(out, hash_bytes(out));
-
-  // Replace the cache atomically: readers see the old file or the new one.
+  if (m_out) return true;
+  if (m_out_failed) return false;
   std::error_code ec;
   fs::create_directories(m_file.parent_path(), ec);
   std::random_device rd;
-  fs::path tmp = m_file.parent_path() / fmt::format(".{}.{}.tmp", m_file.filename().string(), rd());
-  {
-    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-    f.write(out.data(), static_cast<std::streamsize>(out.size()));
-    if (!f.flush()) {
-      error = fmt::format("cannot write the cache {}", tmp.string());
-      f.close();
-      fs::remove(tmp, ec);
-      return false;
+  m_tmp = m_file.parent_path() / fmt::format(".{}.{}.tmp", m_file.filename().string(), rd());
+  m_out = std::fopen(m_tmp.c_str(), "wbx");
+  if (!m_out) {
+    m_out_failed = true;
+    return false;
+  }
+  std::string head(magic);
+  put_text(head, m_fingerprint);
+  put(head, m_run_start);
+  m_out_size = 0;
+  uint64_t ignored = 0;
+  append(head, ignored);
+  return !m_out_failed;
+}
+
+void FactCache::append(std::string_view bytes, uint64_t& offset)
+{
+  offset = m_out_size;
+  if (std::fwrite(bytes.data(), 1, bytes.size(), m_out) != bytes.size()) m_out_failed = true;
+  m_out_size += bytes.size();
+}
+
+void FactCache::remember(const std::string& display, const FileStamp& stamp, uint64_t content_hash,
+                         const LoadLimits& limits, const ParsedRecord& record)
+{
+  thread_local std::string bytes;
+  bytes.clear();
+  encode_record(record, bytes);
+  Entry e;
+  e.stamp = stamp;
+  e.content_hash = content_hash;
+  e.limits = limits;
+  e.length = bytes.size();
+  e.bytes_hash = hash_bytes(bytes);
+  std::lock_guard<std::mutex> lock(m_mutex);
+  m_changed = true;
+  if (!open_output()) return;  // no cache this time; the run goes on
+  append(bytes, e.offset);
+  m_new.emplace_back(display, e);
+}
+
+bool FactCache::save(bool complete, std::string& error, bool results_complete)
+{
+  std::lock_guard<std::mutex> lock(m_mutex);
+  auto is_payload = [](std::string_view key) { return !key.empty() && key[0] == '\0'; };
+  size_t kept_files = 0, kept_payloads = 0, old_files = 0, old_payloads = 0;
+  for (const auto& k : m_kept) ++(is_payload(k.display) ? kept_payloads : kept_files);
+  for (const auto& [key, e] : m_entries) ++(is_payload(key) ? old_payloads : old_files);
+  // What this run did not see: dropped where the run saw all of its kind, else carried over.
+  auto carry = [&](std::string_view key) { return is_payload(key) ? !results_complete : !complete; };
+  bool changed = m_changed || m_state != State::loaded || (complete && kept_files != old_files) ||
+                 (results_complete && kept_payloads != old_payloads);
+  if (!changed) return true;
+  if (!open_output()) {
+    error = fmt::format("cannot write the cache in {}", m_file.parent_path().string());
+    return false;
+  }
+  // The entries still valid, copied from the old file.
+  std::unordered_map<std::string_view, bool> seen;
+  std::vector<std::pair<std::string, Entry>> index = std::move(m_new);
+  for (auto& k : m_kept) {
+    Entry e = k.entry;
+    append(std::string_view(m_map + e.offset, e.length), e.offset);
+    index.emplace_back(std::move(k.display), e);
+  }
+  if (!complete || !results_complete) {
+    for (const auto& [display, e] : index) seen.emplace(display, true);
+    for (const auto& [display, old] : m_entries) {
+      if (seen.count(display) || !carry(display)) continue;
+      Entry e = old;
+      append(std::string_view(m_map + e.offset, e.length), e.offset);
+      index.emplace_back(display, e);
     }
   }
-  fs::rename(tmp, m_file, ec);
+  std::string out;
+  put(out, static_cast<uint64_t>(index.size()));
+  for (const auto& [display, e] : index) {
+    put_text(out, display);
+    put(out, e.stamp.size);
+    put(out, e.stamp.mtime_ns);
+    put(out, e.stamp.ctime_ns);
+    put(out, e.stamp.inode);
+    put(out, e.content_hash);
+    put(out, static_cast<uint64_t>(e.limits.max_bytes));
+    put(out, static_cast<int64_t>(e.limits.max_depth));
+    put(out, static_cast<uint64_t>(e.limits.max_nodes));
+    put(out, e.offset);
+    put(out, e.length);
+    put(out, e.bytes_hash);
+  }
+  uint64_t index_at = 0;
+  append(out, index_at);
+  std::string footer;
+  put(footer, index_at);
+  put(footer, hash_bytes(out, hash_bytes(magic) ^ hash_bytes(m_fingerprint) ^ static_cast<uint64_t>(m_run_start)));
+  footer.append(end_mark);
+  uint64_t ignored = 0;
+  append(footer, ignored);
+  bool ok = !m_out_failed && std::fflush(m_out) == 0;
+  ok = std::fclose(m_out) == 0 && ok;
+  m_out = nullptr;
+  std::error_code ec;
+  if (!ok) {
+    fs::remove(m_tmp, ec);
+    error = fmt::format("cannot write the cache {}", m_tmp.string());
+    return false;
+  }
+  // Readers see the old file or the new one, never a mix.
+  fs::rename(m_tmp, m_file, ec);
   if (ec) {
+    fs::remove(m_tmp, ec);
     error = fmt::format("cannot write the cache {}: {}", m_file.string(), ec.message());
-    fs::remove(tmp, ec);
     return false;
   }
   remove_stale_temporaries(m_file.parent_path());

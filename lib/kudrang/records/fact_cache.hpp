@@ -5,18 +5,23 @@
 // One cache file per run root, under the repository's .git/kudrang/ (or
 // $XDG_CACHE_HOME/kudrang/ outside git; KUDRANG_CACHE_DIR overrides). Never
 // committed, safe to delete. Never trusted blindly:
-// - the whole file carries a checksum and the identity of the kudrang
-//   executable that wrote it; any mismatch and it is ignored and rebuilt;
+// - the file names the kudrang executable that wrote it, and its index and
+//   every entry carry a checksum; a foreign or damaged file is ignored and
+//   rebuilt, a damaged entry is parsed afresh;
 // - an entry is used only when the file's size, mtime, ctime and inode are
 //   those recorded, and the file was not modified within two seconds of the
 //   run that recorded it (else its content hash is compared, as git does
 //   for "racily clean" files);
 // - an entry whose stamp changed but whose content hash matches is reused;
 // - the limits the file was parsed under must match.
+// Memory stays bounded: the old file is mapped, not read, and new entries go
+// to the new file as they are made.
 #include "kudrang/io/yaml_loader.hpp"
 #include "kudrang/records/parsed_record.hpp"
 
+#include <cstdio>
 #include <filesystem>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -43,9 +48,12 @@ std::string executable_fingerprint();
 
 class FactCache {
 public:
-  // Reads the cache file; a missing, damaged or foreign file gives an empty
+  // Maps the cache file; a missing, damaged or foreign file gives an empty
   // cache (`state()` says which).
   FactCache(std::filesystem::path file, std::string fingerprint);
+  ~FactCache();
+  FactCache(const FactCache&) = delete;
+  FactCache& operator=(const FactCache&) = delete;
 
   enum class State { missing, loaded, damaged, foreign };
   State state() const { return m_state; }
@@ -54,7 +62,9 @@ public:
     FileStamp stamp;
     uint64_t content_hash = 0;
     LoadLimits limits;
-    std::string_view bytes;  // the encoded record
+    uint64_t offset = 0;  // of the encoded record in its file
+    uint64_t length = 0;
+    uint64_t bytes_hash = 0;
   };
 
   // Reading (any number of threads at once).
@@ -62,38 +72,52 @@ public:
   // Whether the stamp alone proves the file unchanged (equal, and not
   // modified within two seconds before the run that recorded it).
   bool trusted(const Entry& e, const FileStamp& now) const;
+  // False when the entry's bytes are damaged (then parse the file).
   bool decode(const Entry& e, const std::string& display, ParsedRecord& out) const;
 
-  // Recording what this run found: prepare() once, then each file's slot
-  // from any thread (distinct slots).
-  void prepare(size_t slots);
-  // The entry still holds; `stamp` is the file's stamp now.
-  void keep(size_t slot, const std::string& display, const Entry& e, const FileStamp& stamp);
-  void remember(size_t slot, const std::string& display, const FileStamp& stamp, uint64_t content_hash,
-                const LoadLimits& limits, const ParsedRecord& record);
+  // Results kept under a key of the caller's (a workspace's diagnostics):
+  // the entry's content_hash is the caller's fingerprint of the inputs.
+  std::optional<std::string_view> payload(const Entry& e) const;  // nullopt when damaged
+  void remember_payload(const std::string& key, uint64_t inputs_hash, std::string_view bytes);
 
-  // Writes the cache atomically when anything changed. `complete`: the run
-  // saw every file under the root, so entries of files it did not see go.
-  bool save(bool complete, std::string& error);
+  // Recording what this run found, from any thread.
+  // The entry still holds; `stamp` is the file's stamp now.
+  void keep(const std::string& display, const Entry& e, const FileStamp& stamp);
+  void remember(const std::string& display, const FileStamp& stamp, uint64_t content_hash, const LoadLimits& limits,
+                const ParsedRecord& record);
+
+  // Finishes the new cache file and puts it in place, when anything changed.
+  // `complete`: the run saw every file under the root, so entries of files
+  // it did not see go; `results_complete`: likewise for payload entries (a
+  // run that did not look at them carries them over).
+  bool save(bool complete, std::string& error, bool results_complete = false);
 
 private:
-  struct Slot {
-    std::string display;
-    Entry entry;
-    std::string bytes;  // for a new entry: its encoding (entry.bytes points here)
-    bool used = false;
-    bool changed = false;
-  };
-  void read_file_into_entries();
+  void map_file();
+  bool open_output();  // under m_mutex
+  void append(std::string_view bytes, uint64_t& offset);
 
   std::filesystem::path m_file;
   std::string m_fingerprint;
   State m_state = State::missing;
-  std::string m_data;  // the cache file as read
+  const char* m_map = nullptr;  // the old cache file, mapped
+  size_t m_map_size = 0;
   int64_t m_written_at = 0;
   int64_t m_run_start = 0;
   std::unordered_map<std::string, Entry> m_entries;
-  std::vector<Slot> m_slots;
+
+  std::mutex m_mutex;
+  struct Kept {
+    std::string display;
+    Entry entry;  // offset/length into the old file
+  };
+  std::vector<Kept> m_kept;
+  std::vector<std::pair<std::string, Entry>> m_new;  // offset/length into the new file
+  bool m_changed = false;
+  std::FILE* m_out = nullptr;
+  std::filesystem::path m_tmp;
+  uint64_t m_out_size = 0;
+  bool m_out_failed = false;
 };
 
 }  // namespace kudrang

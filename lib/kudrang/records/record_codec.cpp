@@ -272,6 +272,34 @@ void io_value(A& a, size_t index, RecordValue& v)
 
 }  // namespace
 
+void encode_diagnostics(const std::vector<Diagnostic>& list, std::string& out)
+{
+  Writer w(out);
+  auto& l = const_cast<std::vector<Diagnostic>&>(list);  // the writer only reads
+  size_t n = l.size();
+  w.count(n);
+  for (auto& d : l) {
+    io(w, d.file);
+    io(w, d);
+  }
+}
+
+bool decode_diagnostics(std::string_view& in, std::vector<Diagnostic>& out)
+{
+  Reader r(in);
+  size_t n = 0;
+  if (!r.count(n)) return false;
+  std::vector<Diagnostic> list(n);
+  for (auto& d : list) {
+    io(r, d.file);
+    io(r, d);
+  }
+  if (!r.ok) return false;
+  out = std::move(list);
+  in = r.rest();
+  return true;
+}
+
 void encode_record(const ParsedRecord& r, std::string& out)
 {
   Writer w(out);

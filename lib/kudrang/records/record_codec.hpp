@@ -18,4 +18,8 @@ void encode_record(const ParsedRecord& r, std::string& out);
 // diagnostics get `display` as their file. False when `in` is damaged.
 bool decode_record(std::string_view& in, const std::string& display, ParsedRecord& out);
 
+// A list of diagnostics with their file names (a workspace's result).
+void encode_diagnostics(const std::vector<Diagnostic>& list, std::string& out);
+bool decode_diagnostics(std::string_view& in, std::vector<Diagnostic>& out);
+
 }  // namespace kudrang

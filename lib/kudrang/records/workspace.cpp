@@ -148,7 +148,7 @@ ParsedRecord load_one(const RecordFile& f, const LoadLimits& limits)
 
 // load_one through the fact cache: an unchanged file is neither read nor
 // parsed; a touched one whose content is the same is read but not parsed.
-ParsedRecord load_cached(const RecordFile& f, const LoadLimits& limits, FactCache& cache, size_t slot)
+ParsedRecord load_cached(const RecordFile& f, const LoadLimits& limits, FactCache& cache)
 {
   // The stamp is taken before reading: a change after it shows next time.
   auto stamp = stamp_of(f.path);
@@ -157,7 +157,7 @@ ParsedRecord load_cached(const RecordFile& f, const LoadLimits& limits, FactCach
   const FactCache::Entry* e = cache.entry(f.display);
   if (e && !(e->limits == limits)) e = nullptr;
   if (e && cache.trusted(*e, *stamp) && cache.decode(*e, f.display, r)) {
-    cache.keep(slot, f.display, *e, *stamp);
+    cache.keep(f.display, *e, *stamp);
     return r;
   }
   std::string error;
@@ -165,11 +165,11 @@ ParsedRecord load_cached(const RecordFile& f, const LoadLimits& limits, FactCach
   if (!text) return read_error(f, error);
   uint64_t h = hash_bytes(*text);
   if (e && e->content_hash == h && cache.decode(*e, f.display, r)) {
-    cache.keep(slot, f.display, *e, *stamp);
+    cache.keep(f.display, *e, *stamp);
     return r;
   }
   r = parse_record(*text, f.display, limits);
-  cache.remember(slot, f.display, *stamp, h, limits, r);
+  cache.remember(f.display, *stamp, h, limits, r);
   return r;
 }
 
@@ -249,9 +249,8 @@ LoadedTree load_tree(const FileTree& tree, const LoadOptions& options)
   }
   std::vector<LoadLimits> limits(tree.workspaces.size());
   std::atomic<size_t> done{0};
-  if (options.cache) options.cache->prepare(tree.files.size());
   auto load = [&](size_t i, const LoadLimits& l) {
-    parsed[i] = options.cache ? load_cached(tree.files[i], l, *options.cache, i) : load_one(tree.files[i], l);
+    parsed[i] = options.cache ? load_cached(tree.files[i], l, *options.cache) : load_one(tree.files[i], l);
     size_t n = ++done;
     if (options.progress) options.progress(n, tree.files.size());
   };
