@@ -117,15 +117,24 @@ def main():
         os.utime(plans[3], None)
         compare('after touching a file')
 
-        # 5. same size, different content, old mtime put back (only ctime/inode tell)
-        t = open(plans[4], encoding='utf-8').read()
-        swapped = t.replace('year: 2563', 'year: 2562', 1)
-        if swapped == t or len(swapped.encode()) != len(t.encode()):
-            fail('could not make a same-size edit')
-        st = os.stat(plans[4])
-        open(plans[4], 'w', encoding='utf-8').write(swapped)
-        os.utime(plans[4], ns=(st.st_atime_ns, st.st_mtime_ns))
-        compare('after a same-size edit, mtime restored')
+        # 5. same size, different content, old mtime put back (only ctime/inode tell):
+        # a plan's year (changes a grade input) and a meeting's chair id (an error)
+        for path, before_text, after_text in [(plans[4], 'year: 2563', 'year: 2562'),
+                                              (meetings[-1], 'chair: ', 'chair: ?')]:
+            t = open(path, encoding='utf-8').read()
+            swapped = t.replace(before_text, after_text, 1)
+            if after_text.endswith('?'):  # keep the size: drop the id's last character
+                at = swapped.index('chair: ?') + len('chair: ?')
+                end = swapped.index('\n', at)
+                swapped = swapped[:end - 1] + swapped[end:]
+            if swapped == t or len(swapped.encode()) != len(t.encode()):
+                fail('could not make a same-size edit of %s' % path)
+            st = os.stat(path)
+            open(path, 'w', encoding='utf-8').write(swapped)
+            os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+        same_size = compare('after same-size edits, mtime restored')
+        if same_size[0][1] != 1:
+            fail('the same-size edit of a meeting should give an error')
 
         # 6. a damaged cache, in several ways
         run_all(True)  # make sure it is current
