@@ -5,6 +5,8 @@
 
 #include "kudrang/core/exit_status.hpp"
 #include "kudrang/io/git.hpp"
+#include "kudrang/records/fact_cache.hpp"
+#include "kudrang/rules/grade_tree.hpp"
 #include "kudrang/render/certify_render.hpp"
 #include "kudrang/render/grade_render.hpp"
 
@@ -79,8 +81,32 @@ bool any_plan_id(const ValidateResult& r, const std::string& id)
                      [&](const Workspace& ws) { return ws.plan(id) != nullptr; });
 }
 
+// A whole tree, no plan picked, no comparison: graded alongside its
+// validation, workspace by workspace, so memory stays small on a national
+// tree and unchanged workspaces come from the cache.
+void run_grade_streaming(const PlanOptions& o, Globals& g)
+{
+  fs::path root = resolve_root(g);
+  FileTree tree = scan_root(root);
+  std::optional<FactCache> cache;
+  if (!g.no_cache) cache.emplace(default_cache_file(root), executable_fingerprint());
+  GradeCollector collector(tree, cache ? &*cache : nullptr, o.year);
+  ValidateResult r = validate_cached(tree, root, g, 0, true, false, &collector, cache ? &*cache : nullptr);
+  refuse_errors(r);
+  GradeReport report;
+  report.year = o.year;
+  report.many_workspaces = tree.workspaces.size() > 1;
+  report.plans = collector.grades();
+  for (const auto& pg : report.plans) report.distribution.add(pg.grade);
+  bool thai = thai_for_tree(g, tree);
+  if (o.format == "json") render_grades_json(std::cout, report, thai);
+  else if (o.format == "csv") render_grades_csv(std::cout, report);
+  else render_grades_md(std::cout, report, thai);
+}
+
 void run_grade(const PlanOptions& o, Globals& g)
 {
+  if (o.targets.empty() && o.compare.empty()) return run_grade_streaming(o, g);
   ValidateResult r = load_checked(g);
   Selection sel(o.targets, resolve_root(g), "plan", [&](const std::string& id) { return any_plan_id(r, id); });
   GradeReport report;

@@ -3,6 +3,7 @@
 #include "progress.hpp"
 
 #include "kudrang/records/fact_cache.hpp"
+#include "kudrang/records/parsed_record.hpp"
 #include "kudrang/render/diagnostics_render.hpp"
 
 #include <fmt/format.h>
@@ -12,23 +13,26 @@
 namespace kudrang::cli {
 
 ValidateResult validate_cached(const FileTree& tree, const std::filesystem::path& root, const Globals& g,
-                               unsigned jobs, bool complete, bool keep_records)
+                               unsigned jobs, bool complete, bool keep_records, WorkspaceVisitor* visitor,
+                               FactCache* shared_cache)
 {
   LoadOptions lo;
   lo.jobs = jobs;
-  std::optional<FactCache> cache;
-  if (!g.no_cache) {
-    cache.emplace(default_cache_file(root), executable_fingerprint());
-    lo.cache = &*cache;
+  std::optional<FactCache> own;
+  FactCache* cache = shared_cache;
+  if (!cache && !g.no_cache) {
+    own.emplace(default_cache_file(root), executable_fingerprint());
+    cache = &*own;
   }
+  lo.cache = cache;
   ProgressLine progress(!g.quiet);
   lo.progress = [&](size_t done, size_t total) { progress.update(done, total); };
-  ValidateResult r = keep_records ? validate_tree(tree, lo) : validate_tree_streaming(tree, lo);
+  ValidateResult r = keep_records ? validate_tree(tree, lo) : validate_tree_streaming(tree, lo, visitor);
   progress.finish();
   if (cache) {
     std::string error;
     // The cache only saves time: failing to write it never fails the run.
-    if (!cache->save(complete, error, complete && !keep_records) && !g.quiet) std::cerr << "kudrang: warning: " << error << '\n';
+    if (!cache->save(complete, error, &tree.workspace_displays) && !g.quiet) std::cerr << "kudrang: warning: " << error << '\n';
   }
   return r;
 }
@@ -38,6 +42,27 @@ ValidateResult load_checked(const Globals& g)
   std::filesystem::path root = resolve_root(g);
   FileTree tree = scan_root(root);
   ValidateResult r = validate_cached(tree, root, g);
+  refuse_errors(r);
+  return r;
+}
+
+bool thai_for_tree(const Globals& g, const FileTree& tree)
+{
+  if (!g.lang.empty()) return g.lang == "th";
+  for (const auto& f : tree.files) {
+    if (f.path.filename() != workspace_file_name || f.path.parent_path() != tree.workspaces[f.workspace]) continue;
+    std::string error;
+    auto text = read_file(f.path, error, LoadLimits{}.max_bytes);
+    if (!text) break;
+    ParsedRecord p = parse_record(*text, f.display);
+    if (auto* c = std::get_if<WorkspaceConfig>(&p.value)) return thai_output(g, c->locale);
+    break;
+  }
+  return thai_output(g, "th");
+}
+
+void refuse_errors(const ValidateResult& r)
+{
   if (r.has_errors()) {
     std::vector<Diagnostic> errors;
     for (const auto& d : r.diagnostics) {
@@ -47,7 +72,6 @@ ValidateResult load_checked(const Globals& g)
     throw RecordsHaveErrors(fmt::format("the records have {} error{}; fix them first (kudrang validate)",
                                         errors.size(), errors.size() == 1 ? "" : "s"));
   }
-  return r;
 }
 
 const Workspace& single_workspace(const ValidateResult& r)

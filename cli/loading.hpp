@@ -4,6 +4,7 @@
 #include "context.hpp"
 
 #include "kudrang/check/validate.hpp"
+#include "kudrang/records/fact_cache.hpp"
 
 namespace kudrang::cli {
 
@@ -19,7 +20,15 @@ public:
 // `keep_records` false: only the diagnostics are wanted (validate), so the
 // workspaces are checked a batch at a time and dropped.
 ValidateResult validate_cached(const FileTree& tree, const std::filesystem::path& root, const Globals& g,
-                               unsigned jobs = 0, bool complete = true, bool keep_records = true);
+                               unsigned jobs = 0, bool complete = true, bool keep_records = true,
+                               WorkspaceVisitor* visitor = nullptr, FactCache* shared_cache = nullptr);
+
+// Prints the errors of `r` to stderr and throws RecordsHaveErrors, if any.
+void refuse_errors(const ValidateResult& r);
+
+// The report language of a tree whose records were not kept: --lang, else
+// the locale of the first workspace's kudrang.yaml.
+bool thai_for_tree(const Globals& g, const FileTree& tree);
 
 // Scans and validates the workspace(s) the command works on. Prints errors
 // to stderr and throws RecordsHaveErrors when there are any; warnings pass.

@@ -35,8 +35,8 @@ ValidateResult validate_tree(const FileTree& files, const LoadOptions& options)
 
 namespace {
 
-// The cache key of a workspace's result: NUL cannot occur in a file name.
-std::string result_key(const std::string& display) { return std::string("\0workspace:", 11) + display; }
+// The cache key of a workspace's validation result.
+std::string result_key(const std::string& display) { return FactCache::result_key("validate", display); }
 
 struct WorkspaceInputs {
   uint64_t hash = 0;     // of every file's name and stamp
@@ -93,7 +93,7 @@ bool reuse_result(const FileTree& files, const std::vector<size_t>& members, con
 
 }  // namespace
 
-ValidateResult validate_tree_streaming(const FileTree& files, const LoadOptions& options)
+ValidateResult validate_tree_streaming(const FileTree& files, const LoadOptions& options, WorkspaceVisitor* visitor)
 {
   // Enough files per batch to keep every core busy, few enough to stay small.
   constexpr size_t batch_files = 2048;
@@ -109,15 +109,12 @@ ValidateResult validate_tree_streaming(const FileTree& files, const LoadOptions&
   std::vector<size_t> todo;
   size_t reused_files = 0;
   if (options.cache) {
-    std::vector<std::vector<Diagnostic>> reused(files.workspaces.size());
-    std::vector<char> hit(files.workspaces.size(), 0);
+    // Stamp every file (both cores: on a national tree this is most of a warm run).
     unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
     std::atomic<size_t> next{0};
     auto worker = [&] {
       for (size_t w = next++; w < files.workspaces.size(); w = next++) {
         inputs[w] = stamp_workspace(files, by_workspace[w], *options.cache);
-        hit[w] = reuse_result(files, by_workspace[w], files.workspace_displays[w], inputs[w], *options.cache,
-                              reused[w]);
       }
     };
     std::vector<std::thread> threads;
@@ -125,8 +122,11 @@ ValidateResult validate_tree_streaming(const FileTree& files, const LoadOptions&
     worker();
     for (auto& t : threads) t.join();
     for (size_t w = 0; w < files.workspaces.size(); ++w) {
-      if (hit[w]) {
-        r.diagnostics.insert(r.diagnostics.end(), reused[w].begin(), reused[w].end());
+      bool needed = visitor && visitor->needs(w, inputs[w].hash, inputs[w].settled);
+      std::vector<Diagnostic> reused;
+      if (!needed && reuse_result(files, by_workspace[w], files.workspace_displays[w], inputs[w], *options.cache,
+                                  reused)) {
+        r.diagnostics.insert(r.diagnostics.end(), reused.begin(), reused.end());
         reused_files += by_workspace[w].size();
       } else {
         todo.push_back(w);
@@ -180,6 +180,7 @@ ValidateResult validate_tree_streaming(const FileTree& files, const LoadOptions&
     }
     for (size_t k = 0; k < loaded.workspaces.size(); ++k) {
       check_workspace(loaded.workspaces[k], results[k]);
+      if (visitor) visitor->visit(todo[first + k], loaded.workspaces[k], inputs[todo[first + k]].hash);
       if (options.cache && cacheable) {
         std::string bytes;
         encode_diagnostics(results[k], bytes);

@@ -18,6 +18,19 @@ ValidateResult validate_tree(const FileTree& files, const LoadOptions& options =
 // checked and dropped a batch at a time (references never leave a
 // workspace), so memory is bounded by a batch, not by the tree.
 // `result.tree` stays empty.
-ValidateResult validate_tree_streaming(const FileTree& files, const LoadOptions& options = {});
+//
+// A visitor sees each workspace while it is loaded, to compute what a report
+// needs (e.g. plan grades) in the same pass. `inputs` fingerprints the
+// workspace's files (size, times, inode of each); `settled` says the
+// fingerprint can be trusted (no file modified within the cache's racy
+// window). A workspace whose validation result comes from the cache is
+// loaded all the same when the visitor needs() it.
+struct WorkspaceVisitor {
+  virtual ~WorkspaceVisitor() = default;
+  virtual bool needs(size_t workspace, uint64_t inputs, bool settled) = 0;
+  virtual void visit(size_t workspace, const Workspace& ws, uint64_t inputs) = 0;
+};
+ValidateResult validate_tree_streaming(const FileTree& files, const LoadOptions& options = {},
+                                       WorkspaceVisitor* visitor = nullptr);
 
 }  // namespace kudrang

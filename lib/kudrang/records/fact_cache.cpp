@@ -329,38 +329,52 @@ void FactCache::remember(const std::string& display, const FileStamp& stamp, uin
   m_new.emplace_back(display, e);
 }
 
-bool FactCache::save(bool complete, std::string& error, bool results_complete)
+std::string FactCache::result_key(std::string_view kind, std::string_view workspace)
+{
+  std::string key(1, '\0');
+  key.append(kind);
+  key.push_back('\0');
+  key.append(workspace);
+  return key;
+}
+
+bool FactCache::save(bool complete, std::string& error, const std::vector<std::string>* workspaces)
 {
   std::lock_guard<std::mutex> lock(m_mutex);
-  auto is_payload = [](std::string_view key) { return !key.empty() && key[0] == '\0'; };
-  size_t kept_files = 0, kept_payloads = 0, old_files = 0, old_payloads = 0;
-  for (const auto& k : m_kept) ++(is_payload(k.display) ? kept_payloads : kept_files);
-  for (const auto& [key, e] : m_entries) ++(is_payload(key) ? old_payloads : old_files);
-  // What this run did not see: dropped where the run saw all of its kind, else carried over.
-  auto carry = [&](std::string_view key) { return is_payload(key) ? !results_complete : !complete; };
-  bool changed = m_changed || m_state != State::loaded || (complete && kept_files != old_files) ||
-                 (results_complete && kept_payloads != old_payloads);
+  auto is_result = [](std::string_view key) { return !key.empty() && key[0] == '\0'; };
+  std::unordered_map<std::string_view, bool> live;
+  if (workspaces) {
+    for (const auto& w : *workspaces) live.emplace(w, true);
+  }
+  // An entry the run did not see: a file's goes when the run saw all files;
+  // a result goes when its workspace is gone.
+  auto carry = [&](std::string_view key) {
+    if (!is_result(key)) return !complete;
+    return !complete || !workspaces || live.count(key.substr(key.rfind('\0') + 1)) > 0;
+  };
+  std::unordered_map<std::string_view, bool> seen;
+  for (const auto& k : m_kept) seen.emplace(k.display, true);
+  for (const auto& [key, e] : m_new) seen.emplace(key, true);
+  bool dropping = false;
+  for (const auto& [key, e] : m_entries) dropping = dropping || (!seen.count(key) && !carry(key));
+  bool changed = m_changed || m_state != State::loaded || dropping;
   if (!changed) return true;
   if (!open_output()) {
     error = fmt::format("cannot write the cache in {}", m_file.parent_path().string());
     return false;
   }
   // The entries still valid, copied from the old file.
-  std::unordered_map<std::string_view, bool> seen;
   std::vector<std::pair<std::string, Entry>> index = std::move(m_new);
   for (auto& k : m_kept) {
     Entry e = k.entry;
     append(std::string_view(m_map + e.offset, e.length), e.offset);
     index.emplace_back(std::move(k.display), e);
   }
-  if (!complete || !results_complete) {
-    for (const auto& [display, e] : index) seen.emplace(display, true);
-    for (const auto& [display, old] : m_entries) {
-      if (seen.count(display) || !carry(display)) continue;
-      Entry e = old;
-      append(std::string_view(m_map + e.offset, e.length), e.offset);
-      index.emplace_back(display, e);
-    }
+  for (const auto& [key, old] : m_entries) {
+    if (seen.count(key) || !carry(key)) continue;
+    Entry e = old;
+    append(std::string_view(m_map + e.offset, e.length), e.offset);
+    index.emplace_back(key, e);
   }
   std::string out;
   put(out, static_cast<uint64_t>(index.size()));

@@ -88,9 +88,12 @@ public:
 
   // Finishes the new cache file and puts it in place, when anything changed.
   // `complete`: the run saw every file under the root, so entries of files
-  // it did not see go; `results_complete`: likewise for payload entries (a
-  // run that did not look at them carries them over).
-  bool save(bool complete, std::string& error, bool results_complete = false);
+  // it did not see go, and so do results of workspaces no longer in
+  // `workspaces`; other results the run did not look at are carried over.
+  bool save(bool complete, std::string& error, const std::vector<std::string>* workspaces = nullptr);
+
+  // The key of a result (payload) entry: NUL cannot occur in a file name.
+  static std::string result_key(std::string_view kind, std::string_view workspace);
 
 private:
   void map_file();
