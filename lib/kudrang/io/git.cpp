@@ -23,18 +23,23 @@ std::string sh_quote(const std::string& s)
   return out + "'";
 }
 
-// Runs a shell command; returns its exit status and stdout.
-int run(const std::string& cmd, std::string& out)
+// Starts a shell command whose stdout is read later (see finish).
+FILE* start(const std::string& cmd) { return ::popen((cmd + " 2>/dev/null").c_str(), "r"); }
+
+// Reads its stdout to the end; returns its exit status.
+int finish(FILE* p, std::string& out)
 {
   out.clear();
-  FILE* p = ::popen((cmd + " 2>/dev/null").c_str(), "r");
   if (!p) return -1;
-  std::array<char, 4096> buf;
+  std::array<char, 65536> buf;
   size_t n;
   while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), n);
   int status = ::pclose(p);
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
+
+// Runs a shell command; returns its exit status and stdout.
+int run(const std::string& cmd, std::string& out) { return finish(start(cmd), out); }
 
 std::string trim(std::string s)
 {
@@ -101,15 +106,15 @@ std::optional<ChangedFiles> changed_files(const fs::path& dir, const std::string
   ChangedFiles result;
   result.base = commit.substr(0, 12);
   std::string g = "git -C " + sh_quote(top.string()) + " -c core.quotepath=off";
-  // Tracked changes against the commit (staged or not), then untracked files.
+  // Tracked changes against the commit (staged or not) and untracked files,
+  // asked of git at the same time: the untracked walk is the slow part.
+  FILE* tracked = start(g + " diff --name-only --no-renames -z " + sh_quote(commit) + " --");
+  FILE* untracked = start(g + " ls-files --others --exclude-standard -z");
   std::string listing;
-  if (run(g + " diff --name-only --no-renames -z " + sh_quote(commit) + " --", out) != 0) {
-    error = "git diff failed";
-    return std::nullopt;
-  }
-  listing = out;
-  if (run(g + " ls-files --others --exclude-standard -z", out) != 0) {
-    error = "git ls-files failed";
+  int rc_tracked = finish(tracked, listing);
+  int rc_untracked = finish(untracked, out);
+  if (rc_tracked != 0 || rc_untracked != 0) {
+    error = rc_tracked != 0 ? "git diff failed" : "git ls-files failed";
     return std::nullopt;
   }
   listing += out;
