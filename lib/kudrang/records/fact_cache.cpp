@@ -352,17 +352,32 @@ bool FactCache::save(bool complete, std::string& error, const std::vector<std::s
     if (!is_result(key)) return !complete;
     return !complete || !workspaces || live.count(key.substr(key.rfind('\0') + 1)) > 0;
   };
-  std::unordered_map<std::string_view, bool> seen;
-  for (const auto& k : m_kept) seen.emplace(k.display, true);
-  for (const auto& [key, e] : m_new) seen.emplace(key, true);
-  bool dropping = false;
-  for (const auto& [key, e] : m_entries) dropping = dropping || (!seen.count(key) && !carry(key));
+  // Whether an old entry would go: only results need looking at one by one
+  // (a warm run over a national tree must not build a set of every file).
+  size_t kept_files = 0, old_files = 0;
+  std::unordered_map<std::string_view, bool> seen_results;
+  for (const auto& k : m_kept) {
+    if (is_result(k.display)) seen_results.emplace(k.display, true);
+    else ++kept_files;
+  }
+  bool dropping = complete && !m_changed;
+  if (dropping) {
+    dropping = false;
+    for (const auto& [key, e] : m_entries) {
+      if (!is_result(key)) ++old_files;
+      else if (!seen_results.count(key) && !carry(key)) dropping = true;
+    }
+    dropping = dropping || kept_files != old_files;
+  }
   bool changed = m_changed || m_state != State::loaded || dropping;
   if (!changed) return true;
   if (!open_output()) {
     error = fmt::format("cannot write the cache in {}", m_file.parent_path().string());
     return false;
   }
+  std::unordered_map<std::string_view, bool> seen;
+  for (const auto& k : m_kept) seen.emplace(k.display, true);
+  for (const auto& [key, e] : m_new) seen.emplace(key, true);
   // The entries still valid, copied from the old file.
   std::vector<std::pair<std::string, Entry>> index = std::move(m_new);
   for (auto& k : m_kept) {
