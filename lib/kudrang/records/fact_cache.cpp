@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <fstream>
 #include <random>
+#include <unordered_set>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -375,9 +376,10 @@ bool FactCache::save(bool complete, std::string& error, const std::vector<std::s
     error = fmt::format("cannot write the cache in {}", m_file.parent_path().string());
     return false;
   }
-  std::unordered_map<std::string_view, bool> seen;
-  for (const auto& k : m_kept) seen.emplace(k.display, true);
-  for (const auto& [key, e] : m_new) seen.emplace(key, true);
+  // Owned copies: the names below move into `index`, which reallocates.
+  std::unordered_set<std::string> seen;
+  for (const auto& k : m_kept) seen.insert(k.display);
+  for (const auto& [key, e] : m_new) seen.insert(key);
   // The entries still valid, copied from the old file.
   std::vector<std::pair<std::string, Entry>> index = std::move(m_new);
   for (auto& k : m_kept) {
