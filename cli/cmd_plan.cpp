@@ -91,7 +91,11 @@ void run_grade_streaming(const PlanOptions& o, Globals& g)
   std::optional<FactCache> cache;
   if (!g.no_cache) cache.emplace(default_cache_file(root), executable_fingerprint());
   GradeCollector collector(tree, cache ? &*cache : nullptr, o.year);
-  ValidateResult r = validate_cached(tree, root, g, 0, true, false, &collector, cache ? &*cache : nullptr);
+  CachedRun run;
+  run.streaming = true;
+  run.visitor = &collector;
+  run.cache = cache ? &*cache : nullptr;
+  ValidateResult r = validate_cached(tree, root, g, run);
   refuse_errors(r);
   GradeReport report;
   report.year = o.year;

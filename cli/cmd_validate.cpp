@@ -1,4 +1,4 @@
-// kudrang validate [PATH...] [--format text|json|github] [--jobs N]
+// kudrang validate [PATH...] [--format text|json|github] [--jobs N] [--changed [REV]]
 #include "commands.hpp"
 #include "loading.hpp"
 
@@ -70,7 +70,11 @@ int run_validate(const ValidateOptions& o, const Globals& g)
   } else {
     tree = scan_root(root);
   }
-  ValidateResult result = validate_cached(tree, root, g, o.jobs, !o.changed, false);
+  CachedRun run;
+  run.jobs = o.jobs;
+  run.complete = !o.changed;
+  run.streaming = true;
+  ValidateResult result = validate_cached(tree, root, g, run);
   std::vector<Diagnostic> shown = std::move(result.diagnostics);
   size_t files = result.files;
   if (!prefixes.empty()) {

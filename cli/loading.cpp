@@ -13,13 +13,12 @@
 namespace kudrang::cli {
 
 ValidateResult validate_cached(const FileTree& tree, const std::filesystem::path& root, const Globals& g,
-                               unsigned jobs, bool complete, bool keep_records, WorkspaceVisitor* visitor,
-                               FactCache* shared_cache)
+                               const CachedRun& run)
 {
   LoadOptions lo;
-  lo.jobs = jobs;
+  lo.jobs = run.jobs;
   std::optional<FactCache> own;
-  FactCache* cache = shared_cache;
+  FactCache* cache = run.cache;
   if (!cache && !g.no_cache) {
     own.emplace(default_cache_file(root), executable_fingerprint());
     cache = &*own;
@@ -27,12 +26,12 @@ ValidateResult validate_cached(const FileTree& tree, const std::filesystem::path
   lo.cache = cache;
   ProgressLine progress(!g.quiet);
   lo.progress = [&](size_t done, size_t total) { progress.update(done, total); };
-  ValidateResult r = keep_records ? validate_tree(tree, lo) : validate_tree_streaming(tree, lo, visitor);
+  ValidateResult r = run.streaming ? validate_tree_streaming(tree, lo, run.visitor) : validate_tree(tree, lo);
   progress.finish();
   if (cache) {
     std::string error;
     // The cache only saves time: failing to write it never fails the run.
-    if (!cache->save(complete, error, &tree.workspace_displays) && !g.quiet) std::cerr << "kudrang: warning: " << error << '\n';
+    if (!cache->save(run.complete, error, &tree.workspace_displays) && !g.quiet) std::cerr << "kudrang: warning: " << error << '\n';
   }
   return r;
 }

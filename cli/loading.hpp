@@ -14,14 +14,19 @@ public:
   using std::runtime_error::runtime_error;
 };
 
+// How validate_cached runs.
+struct CachedRun {
+  unsigned jobs = 0;       // 0: one per core
+  bool complete = true;    // the tree is everything under root (not a --changed subset)
+  bool streaming = false;  // only diagnostics are wanted: check a batch of workspaces at a time
+  WorkspaceVisitor* visitor = nullptr;  // with streaming: sees each loaded workspace
+  FactCache* cache = nullptr;           // a cache the caller opened (else one is opened here)
+};
+
 // Validates `tree` (rooted at `root`) through the fact cache unless
-// --no-cache, with a progress line on a terminal. `complete`: the tree is
-// everything under root (not a --changed subset).
-// `keep_records` false: only the diagnostics are wanted (validate), so the
-// workspaces are checked a batch at a time and dropped.
+// --no-cache, with a progress line on a terminal, and saves the cache.
 ValidateResult validate_cached(const FileTree& tree, const std::filesystem::path& root, const Globals& g,
-                               unsigned jobs = 0, bool complete = true, bool keep_records = true,
-                               WorkspaceVisitor* visitor = nullptr, FactCache* shared_cache = nullptr);
+                               const CachedRun& run = {});
 
 // Prints the errors of `r` to stderr and throws RecordsHaveErrors, if any.
 void refuse_errors(const ValidateResult& r);
