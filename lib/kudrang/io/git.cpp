@@ -47,6 +47,16 @@ std::string trim(std::string s)
   return s;
 }
 
+// The full commit id `rev` names, or nullopt when git does not know it.
+std::optional<std::string> resolve_commit(const std::string& git, const std::string& rev)
+{
+  std::string out;
+  if (rev.empty() || rev[0] == '-' || run(git + " rev-parse --verify --quiet " + sh_quote(rev + "^{commit}"), out) != 0) {
+    return std::nullopt;
+  }
+  return trim(out);
+}
+
 }  // namespace
 
 std::optional<fs::path> export_revision(const fs::path& dir, const std::string& rev, const fs::path& into,
@@ -63,12 +73,12 @@ std::optional<fs::path> export_revision(const fs::path& dir, const std::string& 
     return std::nullopt;
   }
   std::string prefix = trim(out);
-  if (run(git + " rev-parse --verify --quiet " + sh_quote(rev + "^{commit}"), out) != 0) {
+  auto commit = resolve_commit(git, rev);
+  if (!commit) {
     error = fmt::format("git does not know the revision '{}'", rev);
     return std::nullopt;
   }
-  std::string commit = trim(out);
-  std::string cmd = git + " archive --format=tar " + sh_quote(commit);
+  std::string cmd = git + " archive --format=tar " + sh_quote(*commit);
   if (!prefix.empty()) cmd += " -- " + sh_quote(prefix);
   cmd += " | tar -x -C " + sh_quote(into.string());
   if (run(cmd, out) != 0) {
@@ -97,12 +107,13 @@ std::optional<ChangedFiles> changed_files(const fs::path& dir, const std::string
     // What a pull request adds: since it left its upstream branch.
     base = run(git + " merge-base HEAD @{upstream}", out) == 0 ? trim(out) : "HEAD";
   }
-  if (run(git + " rev-parse --verify --quiet " + sh_quote(base + "^{commit}"), out) != 0) {
+  auto resolved = resolve_commit(git, base);
+  if (!resolved) {
     error = rev.empty() ? "the repository has no commit yet to compare with; run a full 'kudrang validate'"
                         : fmt::format("git does not know the revision '{}'", rev);
     return std::nullopt;
   }
-  std::string commit = trim(out);
+  const std::string& commit = *resolved;
   ChangedFiles result;
   result.base = commit.substr(0, 12);
   std::string g = "git -C " + sh_quote(top.string()) + " -c core.quotepath=off";
