@@ -3,12 +3,11 @@
 #include "kudrang/check/workspace_checks.hpp"
 
 #include "kudrang/core/hash.hpp"
+#include "kudrang/core/parallel.hpp"
 #include "kudrang/records/fact_cache.hpp"
 #include "kudrang/records/record_codec.hpp"
 
 #include <algorithm>
-#include <atomic>
-#include <thread>
 #include <unordered_map>
 
 namespace kudrang {
@@ -60,9 +59,7 @@ WorkspaceInputs stamp_workspace(const FileTree& files, const std::vector<size_t>
       continue;
     }
     key.append(reinterpret_cast<const char*>(&*s), sizeof *s);
-    FactCache::Entry probe;
-    probe.stamp = *s;
-    in.settled = in.settled && cache.trusted(probe, *s);
+    in.settled = in.settled && cache.settled(*s);
   }
   in.hash = hash_bytes(key);
   return in;
@@ -110,17 +107,8 @@ ValidateResult validate_tree_streaming(const FileTree& files, const LoadOptions&
   size_t reused_files = 0;
   if (options.cache) {
     // Stamp every file (both cores: on a national tree this is most of a warm run).
-    unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-    std::atomic<size_t> next{0};
-    auto worker = [&] {
-      for (size_t w = next++; w < files.workspaces.size(); w = next++) {
-        inputs[w] = stamp_workspace(files, by_workspace[w], *options.cache);
-      }
-    };
-    std::vector<std::thread> threads;
-    for (unsigned j = 1; j < jobs; ++j) threads.emplace_back(worker);
-    worker();
-    for (auto& t : threads) t.join();
+    parallel_for(files.workspaces.size(), thread_count(options.jobs),
+                 [&](size_t w) { inputs[w] = stamp_workspace(files, by_workspace[w], *options.cache); });
     for (size_t w = 0; w < files.workspaces.size(); ++w) {
       bool needed = visitor && visitor->needs(w, inputs[w].hash, inputs[w].settled);
       std::vector<Diagnostic> reused;

@@ -239,8 +239,10 @@ const FactCache::Entry* FactCache::entry(const std::string& display) const
 
 bool FactCache::trusted(const Entry& e, const FileStamp& now) const
 {
-  return e.stamp == now && e.stamp.mtime_ns < m_written_at - racy_window_ns;
+  return e.stamp == now && settled(now);
 }
+
+bool FactCache::settled(const FileStamp& s) const { return s.mtime_ns < m_written_at - racy_window_ns; }
 
 bool FactCache::decode(const Entry& e, const std::string& display, ParsedRecord& out) const
 {
@@ -274,7 +276,7 @@ void FactCache::remember_payload(const std::string& key, uint64_t inputs_hash, s
 
 void FactCache::keep(const std::string& display, const Entry& e, const FileStamp& stamp)
 {
-  bool changed = !(e.stamp == stamp) || e.stamp.mtime_ns >= m_written_at - racy_window_ns;
+  bool changed = !(e.stamp == stamp) || !settled(e.stamp);
   Kept k{display, e};
   k.entry.stamp = stamp;
   std::lock_guard<std::mutex> lock(m_mutex);

@@ -72,6 +72,9 @@ public:
   // Whether the stamp alone proves the file unchanged (equal, and not
   // modified within two seconds before the run that recorded it).
   bool trusted(const Entry& e, const FileStamp& now) const;
+  // Whether a file with this stamp was last modified before the racy window
+  // of the run that wrote the cache (so its stamp alone can vouch for it).
+  bool settled(const FileStamp& s) const;
   // False when the entry's bytes are damaged (then parse the file).
   bool decode(const Entry& e, const std::string& display, ParsedRecord& out) const;
 

@@ -1,6 +1,7 @@
 #include "kudrang/records/workspace.hpp"
 
 #include "kudrang/core/hash.hpp"
+#include "kudrang/core/parallel.hpp"
 #include "kudrang/core/text.hpp"
 #include "kudrang/records/fact_cache.hpp"
 #include "kudrang/io/yaml_loader.hpp"
@@ -10,7 +11,6 @@
 #include <fmt/format.h>
 
 #include <atomic>
-#include <thread>
 
 namespace kudrang {
 
@@ -178,24 +178,6 @@ bool is_config_file(const FileTree& tree, const RecordFile& f)
   return f.path.filename() == workspace_file_name && f.path.parent_path() == tree.workspaces[f.workspace];
 }
 
-// Runs `work(i)` for every index in `indices` on up to `jobs` threads.
-template <class Work>
-void parallel_for(const std::vector<size_t>& indices, unsigned jobs, Work work)
-{
-  std::atomic<size_t> next{0};
-  auto worker = [&] {
-    for (size_t k = next++; k < indices.size(); k = next++) work(indices[k]);
-  };
-  jobs = std::min<unsigned>(jobs, static_cast<unsigned>(std::max<size_t>(1, indices.size())));
-  if (jobs <= 1) {
-    worker();
-    return;
-  }
-  std::vector<std::thread> threads;
-  for (unsigned j = 0; j < jobs; ++j) threads.emplace_back(worker);
-  for (auto& t : threads) t.join();
-}
-
 template <class T>
 void take(std::vector<Record<T>>& into, const std::string& file, RecordValue& v)
 {
@@ -240,7 +222,7 @@ LoadedTree load_tree(const FileTree& tree, const LoadOptions& options)
   }
 
   std::vector<ParsedRecord> parsed(tree.files.size());
-  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  unsigned jobs = thread_count(options.jobs);
   // kudrang.yaml files first: their `limits:` apply to the rest of their workspace.
   std::vector<size_t> configs;
   std::vector<size_t> others;
@@ -254,11 +236,14 @@ LoadedTree load_tree(const FileTree& tree, const LoadOptions& options)
     size_t n = ++done;
     if (options.progress) options.progress(n, tree.files.size());
   };
-  parallel_for(configs, jobs, [&](size_t i) { load(i, LoadLimits{}); });
+  parallel_for(configs.size(), jobs, [&](size_t k) { load(configs[k], LoadLimits{}); });
   for (size_t i : configs) {
     if (auto* c = std::get_if<WorkspaceConfig>(&parsed[i].value)) limits[tree.files[i].workspace] = c->limits;
   }
-  parallel_for(others, jobs, [&](size_t i) { load(i, limits[tree.files[i].workspace]); });
+  parallel_for(others.size(), jobs, [&](size_t k) {
+    size_t i = others[k];
+    load(i, limits[tree.files[i].workspace]);
+  });
 
   for (size_t i = 0; i < tree.files.size(); ++i) {
     const RecordFile& f = tree.files[i];

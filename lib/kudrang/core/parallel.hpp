@@ -1,0 +1,32 @@
+#pragma once
+// Spreading independent work over threads (files, workspaces).
+#include <algorithm>
+#include <atomic>
+#include <cstddef>
+#include <thread>
+#include <vector>
+
+namespace kudrang {
+
+// Threads to use for `jobs` (0: one per core).
+inline unsigned thread_count(unsigned jobs) { return jobs ? jobs : std::max(1u, std::thread::hardware_concurrency()); }
+
+// Runs `work(i)` for every i in [0, n) on up to `jobs` threads; each i once.
+template <class Work>
+void parallel_for(size_t n, unsigned jobs, Work work)
+{
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i = next++; i < n; i = next++) work(i);
+  };
+  jobs = std::min<unsigned>(jobs, static_cast<unsigned>(std::max<size_t>(1, n)));
+  if (jobs <= 1) {
+    worker();
+    return;
+  }
+  std::vector<std::thread> threads;
+  for (unsigned j = 0; j < jobs; ++j) threads.emplace_back(worker);
+  for (auto& t : threads) t.join();
+}
+
+}  // namespace kudrang
