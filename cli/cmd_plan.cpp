@@ -81,6 +81,13 @@ bool any_plan_id(const ValidateResult& r, const std::string& id)
                      [&](const Workspace& ws) { return ws.plan(id) != nullptr; });
 }
 
+void print_grades(const PlanOptions& o, const GradeReport& report, bool thai)
+{
+  if (o.format == "json") render_grades_json(std::cout, report, thai);
+  else if (o.format == "csv") render_grades_csv(std::cout, report);
+  else render_grades_md(std::cout, report, thai);
+}
+
 // A whole tree, no plan picked, no comparison: graded alongside its
 // validation, workspace by workspace, so memory stays small on a national
 // tree and unchanged workspaces come from the cache.
@@ -102,10 +109,7 @@ void run_grade_streaming(const PlanOptions& o, Globals& g)
   report.many_workspaces = tree.workspaces.size() > 1;
   report.plans = collector.grades();
   for (const auto& pg : report.plans) report.distribution.add(pg.grade);
-  bool thai = thai_for_tree(g, tree);
-  if (o.format == "json") render_grades_json(std::cout, report, thai);
-  else if (o.format == "csv") render_grades_csv(std::cout, report);
-  else render_grades_md(std::cout, report, thai);
+  print_grades(o, report, thai_for_tree(g, tree));
 }
 
 void run_grade(const PlanOptions& o, Globals& g)
@@ -141,10 +145,7 @@ void run_grade(const PlanOptions& o, Globals& g)
     report.compare_rev = o.compare;
     report.changes = compare_grades(before, report.plans);
   }
-  bool thai = thai_for(g, r);
-  if (o.format == "json") render_grades_json(std::cout, report, thai);
-  else if (o.format == "csv") render_grades_csv(std::cout, report);
-  else render_grades_md(std::cout, report, thai);
+  print_grades(o, report, thai_for(g, r));
 }
 
 void run_certify(const PlanOptions& o, Globals& g)

@@ -4,7 +4,6 @@
 #include "kudrang/records/fact_cache.hpp"
 
 #include <algorithm>
-#include <fmt/format.h>
 #include <tuple>
 
 namespace kudrang {
