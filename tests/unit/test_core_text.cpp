@@ -40,3 +40,27 @@ TEST_CASE("scalar typing: kudrang's resolver, not YAML 1.1")
   CHECK(resolve_plain_scalar("1.5e3") == NodeType::number);
   CHECK(resolve_plain_scalar("-") == NodeType::string);
 }
+
+TEST_CASE("escape_controls: control characters cannot drive a terminal (issue 11)")
+{
+  CHECK(kudrang::escape_controls("a\x1b[2Jb") == "a\\x1b[2Jb");
+  CHECK(kudrang::escape_controls("line\nforged: error") == "line\\nforged: error");
+  CHECK(kudrang::escape_controls("cr\rtab\tdel\x7f") == "cr\\rtab\\tdel\\x7f");
+  CHECK(kudrang::escape_controls("c1\xC2\x9b" "x") == "c1\\u009bx");
+  CHECK(kudrang::escape_controls("กุดรัง") == "กุดรัง");
+}
+
+TEST_CASE("find_control_char: tabs and line breaks are text, the rest is not")
+{
+  CHECK(kudrang::find_control_char("a\tb\r\nc") == std::string_view::npos);
+  CHECK(kudrang::find_control_char(std::string_view("ab\0c", 4)) == 2);
+  CHECK(kudrang::find_control_char("x\x7f") == 1);
+  CHECK(kudrang::find_control_char("กุด\xC2\x85") == 9);
+  CHECK(kudrang::find_control_char("\xC2\xA0") == std::string_view::npos);  // NBSP is text
+}
+
+TEST_CASE("abbreviate: long values are cut at a code point")
+{
+  CHECK(kudrang::abbreviate("กุดรัง", 3) == "กุด…");
+  CHECK(kudrang::abbreviate("abc", 3) == "abc");
+}

@@ -90,6 +90,63 @@ std::string to_thai_digits(std::string_view s)
   return out;
 }
 
+std::string abbreviate(std::string_view s, size_t max_code_points)
+{
+  size_t count = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
+    if (count++ == max_code_points) return std::string(s.substr(0, i)) + "…";
+  }
+  return std::string(s);
+}
+
+namespace {
+
+bool is_c0_or_del(unsigned char c) { return c < 0x20 || c == 0x7F; }
+// C1 controls U+0080-U+009F are C2 80 .. C2 9F in UTF-8.
+bool is_c1_at(std::string_view s, size_t i)
+{
+  return static_cast<unsigned char>(s[i]) == 0xC2 && i + 1 < s.size()
+         && static_cast<unsigned char>(s[i + 1]) >= 0x80 && static_cast<unsigned char>(s[i + 1]) <= 0x9F;
+}
+
+}  // namespace
+
+size_t find_control_char(std::string_view s)
+{
+  for (size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if ((is_c0_or_del(c) && c != '\t' && c != '\n' && c != '\r') || is_c1_at(s, i)) return i;
+  }
+  return std::string_view::npos;
+}
+
+std::string escape_controls(std::string_view s)
+{
+  static constexpr char hex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c == '\n') out += "\\n";
+    else if (c == '\r') out += "\\r";
+    else if (c == '\t') out += "\\t";
+    else if (is_c0_or_del(c)) {
+      out += "\\x";
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    } else if (is_c1_at(s, i)) {
+      auto d = static_cast<unsigned char>(s[++i]);
+      out += "\\u00";
+      out += hex[d >> 4];
+      out += hex[d & 15];
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
 size_t edit_distance(std::string_view a, std::string_view b)
 {
   std::vector<size_t> row(b.size() + 1);

@@ -23,6 +23,21 @@ std::string pad_left(std::string_view s, size_t width);
 // ASCII digits 0-9 replaced by Thai digits ๐-๙.
 std::string to_thai_digits(std::string_view s);
 
+// The first `max_code_points` of `s`, with "…" when it is longer: values
+// quoted in messages stay short however long the record's text is.
+std::string abbreviate(std::string_view s, size_t max_code_points = 60);
+
+// Where `s` holds a control character no record text may contain: C0 other
+// than TAB, LF and CR, DEL, or C1 (U+0080-U+009F). npos when none.
+// `s` must be valid UTF-8.
+size_t find_control_char(std::string_view s);
+
+// `s` fit for one line of a terminal or a log: every control character
+// (C0 including TAB/LF/CR, DEL, C1) written as an escape (\n, \r, \t,
+// \x1b, \u0085), so record text can neither move the cursor, colour the
+// screen nor start a forged line.
+std::string escape_controls(std::string_view s);
+
 // Levenshtein distance, for "did you mean" suggestions.
 size_t edit_distance(std::string_view a, std::string_view b);
 

@@ -5,11 +5,13 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
-#include <regex>
+#include <re2/re2.h>
 
 namespace kudrang {
 
@@ -49,7 +51,8 @@ bool is_integral_number(const Node& n)
   auto dot = n.text.find('.');
   if (n.text.find_first_of("eE") != std::string::npos) {
     double v = std::strtod(n.text.c_str(), nullptr);
-    return v == static_cast<double>(static_cast<long long>(v));
+    // Out of the 64-bit range (the loader reports it) the cast is undefined.
+    return std::fabs(v) < 9.2e18 && v == static_cast<double>(static_cast<long long>(v));
   }
   return n.text.find_first_not_of('0', dot + 1) == std::string::npos;
 }
@@ -94,7 +97,7 @@ std::string types_phrase(unsigned types)
 std::string value_phrase(const Node& n)
 {
   switch (n.type) {
-  case NodeType::string: return fmt::format("the text '{}'", n.text);
+  case NodeType::string: return fmt::format("the text '{}'", abbreviate(n.text));
   case NodeType::integer:
   case NodeType::number: return fmt::format("the number {}", n.text);
   case NodeType::boolean: return fmt::format("'{}'", n.text);
@@ -131,7 +134,7 @@ bool json_equal(const Node& a, const Node& b)
 
 std::string scalar_repr(const Node& n)
 {
-  return n.is_string() ? fmt::format("'{}'", n.text) : n.text;
+  return n.is_string() ? fmt::format("'{}'", abbreviate(n.text)) : abbreviate(n.text);
 }
 
 }  // namespace
@@ -144,7 +147,7 @@ struct Schema::Impl {
     int additional = -2;  // -2 allowed, -1 false, >= 0 a schema
     struct PatternProperty {
       std::string source;
-      std::regex re;
+      std::shared_ptr<const RE2> re;
       int schema;
     };
     std::vector<PatternProperty> pattern_properties;
@@ -154,7 +157,9 @@ struct Schema::Impl {
     std::vector<Node> enum_values;
     bool has_enum = false;
     std::optional<Node> const_value;
-    std::optional<std::regex> pattern;
+    // RE2 matches in linear time (no backtracking, no recursion), so a
+    // hostile value cannot exhaust the stack or the clock; it reads UTF-8.
+    std::shared_ptr<const RE2> pattern;
     std::string pattern_source;
     long min_length = -1;
     long max_length = -1;
@@ -192,6 +197,17 @@ bool is_annotation(std::string_view k)
     }
   }
   return false;
+}
+
+std::shared_ptr<const RE2> compile_pattern(const std::string& source, const std::string& where)
+{
+  RE2::Options options;
+  options.set_log_errors(false);
+  auto re = std::make_shared<const RE2>(source, options);
+  if (!re->ok()) {
+    throw SchemaError(fmt::format("{}: the pattern '{}' cannot be compiled: {}", where, source, re->error()));
+  }
+  return re;
 }
 
 long as_long(const Node& n, const std::string& where, const char* key)
@@ -259,7 +275,7 @@ int Schema::Impl::compile(const Node& n, const std::string& where)
       for (size_t j = 0; j < v.keys.size(); ++j) {
         int child = compile(v.items[j], sub + "/" + v.keys[j]);
         rules[index].pattern_properties.push_back(
-          {v.keys[j], std::regex(v.keys[j], std::regex::ECMAScript), child});
+          {v.keys[j], compile_pattern(v.keys[j], sub), child});
       }
     } else if (k == "items") {
       int child = compile(v, sub);
@@ -275,7 +291,7 @@ int Schema::Impl::compile(const Node& n, const std::string& where)
       rules[index].const_value = v;
     } else if (k == "pattern") {
       rules[index].pattern_source = v.text;
-      rules[index].pattern = std::regex(v.text, std::regex::ECMAScript);
+      rules[index].pattern = compile_pattern(v.text, sub);
     } else if (k == "minLength") {
       rules[index].min_length = as_long(v, where, "minLength");
     } else if (k == "maxLength") {
@@ -438,11 +454,13 @@ void Schema::Impl::validate(int rule_index, const Node& n, std::vector<std::stri
                                   : fmt::format("{} must be at least {} characters", name(), r.min_length));
       }
       if (r.max_length >= 0 && len > r.max_length) {
+        // The value is not quoted: it may be megabytes long.
         d.error(n.mark, "schema-length",
                 fmt::format("{} must be at most {} characters, not {}", name(), r.max_length, len));
+        return;  // too long to be worth matching against the pattern
       }
     }
-    if (r.pattern && !std::regex_search(n.text, *r.pattern)) {
+    if (r.pattern && !RE2::PartialMatch(n.text, *r.pattern)) {
       const std::string& def = r.def_name;
       std::string what;
       if (def == "id") {
@@ -454,7 +472,7 @@ void Schema::Impl::validate(int rule_index, const Node& n, std::vector<std::stri
       } else {
         what = fmt::format("does not match the required form {}", r.pattern_source);
       }
-      d.error(n.mark, "schema-pattern", fmt::format("{} '{}' {}", name(), n.text, what));
+      d.error(n.mark, "schema-pattern", fmt::format("{} '{}' {}", name(), abbreviate(n.text), what));
     }
   }
 
@@ -511,7 +529,7 @@ void Schema::Impl::validate(int rule_index, const Node& n, std::vector<std::stri
         }
       }
       for (const auto& pp : r.pattern_properties) {
-        if (std::regex_search(key, pp.re)) {
+        if (RE2::PartialMatch(key, *pp.re)) {
           validate(pp.schema, n.items[i], path, d);
           matched = true;
         }
