@@ -8,6 +8,9 @@ A case file (tests/cli/cases/NAME.test) holds, in order:
     cwd: .                        optional: where to run, relative to the temp dir
     args: validate --format json  the command line after 'kudrang'
     exit: 1                       the expected exit code
+    env: NAME=VALUE               optional, repeated: set for the kudrang commands of the case
+    timeout: 20                   optional: seconds the command may take (default 120); a guard
+                                  against hangs and quadratic work, not a benchmark
     sh: git init -q .             optional, repeated: a shell command run before args (setup);
                                   $ROOT is the repository root; runs in the temp dir
     then: validate                optional, repeated: another kudrang command run afterwards in
@@ -42,7 +45,8 @@ import tempfile
 
 
 def parse_case(path):
-    meta = {"base": None, "cwd": ".", "args": None, "exit": None, "stdin": None, "then": [], "show": [], "sh": []}
+    meta = {"base": None, "cwd": ".", "args": None, "exit": None, "stdin": None, "then": [], "show": [], "sh": [],
+            "timeout": None, "env": []}
     files, deletes, links, sections = [], [], [], {}
     current = None
     header = []
@@ -123,10 +127,18 @@ def run_case(kudrang, root, path, update):
         for command in meta["sh"]:
             subprocess.run(command, shell=True, cwd=work, env=env, check=True,
                            capture_output=True, timeout=120)
+        for setting in meta["env"]:
+            name, _, value = setting.partition("=")
+            env[name] = value
         args = [kudrang] + shlex.split(meta["args"])
-        proc = subprocess.run(args, cwd=os.path.join(work, meta["cwd"]), env=env,
-                              input=expected.get("stdin", "").encode(), capture_output=True,
-                              timeout=120)
+        limit = int(meta["timeout"]) if meta["timeout"] else 120
+        try:
+            proc = subprocess.run(args, cwd=os.path.join(work, meta["cwd"]), env=env,
+                                  input=expected.get("stdin", "").encode(), capture_output=True,
+                                  timeout=limit)
+        except subprocess.TimeoutExpired:
+            print(f"FAIL {path}\nkudrang {meta['args']} did not finish within {limit} s")
+            return False
         out = proc.stdout.decode("utf-8", "replace")
         err = proc.stderr.decode("utf-8", "replace")
         for then in meta["then"]:
@@ -167,8 +179,11 @@ def write_case(path, meta, files, deletes, links, header, code, out, err, stdin)
     if meta["cwd"] != ".":
         lines.append(f"cwd: {meta['cwd']}")
     lines += [f"sh: {t}" for t in meta["sh"]]
+    lines += [f"env: {t}" for t in meta["env"]]
     lines.append(f"args: {meta['args']}")
     lines.append(f"exit: {code}")
+    if meta["timeout"]:
+        lines.append(f"timeout: {meta['timeout']}")
     lines += [f"then: {t}" for t in meta["then"]]
     lines += [f"show: {t}" for t in meta["show"]]
     body = "\n".join(lines) + "\n"

@@ -7,9 +7,13 @@
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
+#include <charconv>
+#include <cmath>
+#include <cstdint>
 #include <istream>
 #include <streambuf>
 
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -31,6 +35,8 @@ public:
     }
   }
 
+  // Columns are counted on from the previous mark of the same line, so a
+  // line of 100,000 flow items costs one pass, not one pass per item.
   Mark from_yaml(int line0, int byte_col0) const
   {
     if (line0 < 0) {
@@ -41,7 +47,14 @@ public:
     }
     size_t start = m_line_starts[static_cast<size_t>(line0)];
     size_t end = std::min(m_text.size(), start + static_cast<size_t>(std::max(byte_col0, 0)));
-    return {line0 + 1, static_cast<int>(count_code_points(m_text.substr(start, end - start))) + 1};
+    if (line0 != m_last_line || end < m_last_end) {
+      m_last_line = line0;
+      m_last_end = start;
+      m_last_column = 0;
+    }
+    m_last_column += count_code_points(m_text.substr(m_last_end, end - m_last_end));
+    m_last_end = end;
+    return {line0 + 1, static_cast<int>(m_last_column) + 1};
   }
 
   Mark from_yaml(const YAML::Mark& m) const { return from_yaml(m.line, m.column); }
@@ -65,10 +78,53 @@ public:
     return m_text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
   }
 
+  std::string_view text() const { return m_text; }
+
 private:
   std::string_view m_text;
   std::vector<size_t> m_line_starts;
+  mutable int m_last_line = -1;
+  mutable size_t m_last_end = 0;
+  mutable size_t m_last_column = 0;
 };
+
+// yaml-cpp 0.7 accepts a quoted scalar that is never closed and takes the
+// rest of the file into it. Whether the scalar whose opening quote is at
+// `at` is closed before the end of the text.
+bool quote_closed(std::string_view text, size_t at)
+{
+  const char quote = text[at];
+  for (size_t i = at + 1; i < text.size(); ++i) {
+    if (quote == '"' && text[i] == '\\') {
+      ++i;  // an escape: the next character cannot close the text
+    } else if (text[i] == quote) {
+      if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+        ++i;  // '' is an escaped ' inside single quotes
+      } else {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// Whether a plain integer or decimal is too large for kudrang to keep exactly
+// (every count and amount is held in 64 bits).
+bool number_too_large(std::string_view text, NodeType type)
+{
+  if (type == NodeType::integer) {
+    int64_t v = 0;
+    std::string_view digits = text;
+    if (!digits.empty() && digits.front() == '+') digits.remove_prefix(1);
+    auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v);
+    return ec == std::errc::result_out_of_range;
+  }
+  if (type == NodeType::number) {
+    long double v = std::strtold(std::string(text).c_str(), nullptr);
+    return !(std::fabs(v) < 9.2e18L);
+  }
+  return false;
+}
 
 struct LimitExceeded {
   Mark mark;
@@ -123,8 +179,9 @@ public:
     const Anchored& a = it->second;
     m_nodes += a.count;
     check_limits(m, static_cast<int>(m_stack.size()) + a.height);
+    add_bytes(m, a.bytes);  // an alias copies its block: its text counts again
     Node copy = a.node;
-    finish(std::move(copy), 0, a.count, a.height);
+    finish(std::move(copy), 0, a.count, a.height, a.bytes);
   }
 
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
@@ -132,29 +189,49 @@ public:
   {
     Node n;
     n.mark = start_node(mark);
+    add_bytes(n.mark, value.size());
     n.text = value;
     if (tag == "!" || tag == "tag:yaml.org,2002:str") {
       n.type = NodeType::string;
+      std::string_view text = m_pos.text();
+      auto at = static_cast<size_t>(std::max(mark.pos, 0));
+      if (at < text.size() && (text[at] == '"' || text[at] == '\'') && !quote_closed(text, at)) {
+        throw LimitExceeded{n.mark, "yaml-syntax",
+                            fmt::format("a text opened with {} here is never closed; add the closing {} (or "
+                                        "remove this one): everything after it would be read as one text",
+                                        text[at], text[at])};
+      }
     } else if (tag == "?" || tag.empty()) {
       n.type = resolve_plain_scalar(n.text);
+      if (number_too_large(n.text, n.type)) {
+        m_diags.error(n.mark, "number-too-large",
+                      fmt::format("the number {} is too large; kudrang keeps whole numbers up to "
+                                  "9223372036854775807 (is a digit repeated?)",
+                                  abbreviate(n.text)));
+      }
     } else {
-      m_diags.error(n.mark, "yaml-tag", fmt::format("unsupported tag '{}'; write the value without a tag", tag));
+      tag_error(n.mark, tag);
       n.type = NodeType::string;
+    }
+    if (auto bad = find_control_char(value); bad != std::string::npos) {
+      m_diags.error(n.mark, "encoding-control",
+                    fmt::format("the text holds a control character ({}) written as an escape; remove it",
+                                escape_controls(value.substr(bad, 1))));
     }
     finish(std::move(n), anchor, 1, 0);
   }
 
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                        YAML::EmitterStyle::value) override
   {
-    open(mark, NodeType::sequence, anchor);
+    open(mark, NodeType::sequence, anchor, tag, "tag:yaml.org,2002:seq");
   }
   void OnSequenceEnd() override { close(); }
 
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                   YAML::EmitterStyle::value) override
   {
-    open(mark, NodeType::mapping, anchor);
+    open(mark, NodeType::mapping, anchor, tag, "tag:yaml.org,2002:map");
   }
   void OnMapEnd() override { close(); }
 
@@ -165,6 +242,7 @@ private:
     Node node;
     YAML::anchor_t anchor = 0;
     size_t nodes_before = 0;
+    size_t bytes_before = 0;
     int height = 0;
     // Mappings alternate key and value.
     bool want_key = true;
@@ -177,7 +255,29 @@ private:
     Node node;
     size_t count = 0;
     int height = 0;
+    size_t bytes = 0;  // scalar text inside, aliases expanded
   };
+
+  // Every tag but the one that says what the value already is (!!str, !!seq,
+  // !!map) is refused, on scalars, lists and mappings alike: a tag asks the
+  // reader to build something, and kudrang builds nothing from one.
+  void tag_error(Mark m, const std::string& tag)
+  {
+    m_diags.error(m, "yaml-tag", fmt::format("unsupported tag '{}'; write the value without a tag", abbreviate(tag)));
+  }
+
+  // The text of scalars, with aliases expanded, is bounded like the nodes:
+  // one large anchored text repeated by aliases would fill the memory.
+  void add_bytes(Mark m, size_t n)
+  {
+    m_bytes += n;
+    if (m_bytes > m_limits.max_bytes * 4) {
+      throw LimitExceeded{m, "yaml-too-many-nodes",
+                          fmt::format("the document expands to more than {} bytes of text (are aliases '*name' "
+                                      "repeating a large block?)",
+                                      m_limits.max_bytes * 4)};
+    }
+  }
 
   Mark start_node(const YAML::Mark& mark)
   {
@@ -200,13 +300,16 @@ private:
     }
   }
 
-  void open(const YAML::Mark& mark, NodeType type, YAML::anchor_t anchor)
+  void open(const YAML::Mark& mark, NodeType type, YAML::anchor_t anchor, const std::string& tag,
+            std::string_view own_tag)
   {
     Frame f;
     f.node.mark = start_node(mark);
     f.node.type = type;
     f.anchor = anchor;
     f.nodes_before = m_nodes - 1;
+    f.bytes_before = m_bytes;
+    if (!(tag.empty() || tag == "?" || tag == own_tag)) tag_error(f.node.mark, tag);
     m_stack.push_back(std::move(f));
   }
 
@@ -214,13 +317,13 @@ private:
   {
     Frame f = std::move(m_stack.back());
     m_stack.pop_back();
-    finish(std::move(f.node), f.anchor, m_nodes - f.nodes_before, f.height + 1);
+    finish(std::move(f.node), f.anchor, m_nodes - f.nodes_before, f.height + 1, m_bytes - f.bytes_before);
   }
 
   // A node is complete: remember it under its anchor, then hand it to its parent.
-  void finish(Node&& n, YAML::anchor_t anchor, size_t count, int height)
+  void finish(Node&& n, YAML::anchor_t anchor, size_t count, int height, size_t bytes = 0)
   {
-    if (anchor != 0) m_anchors[anchor] = Anchored{n, count, height};
+    if (anchor != 0) m_anchors[anchor] = Anchored{n, count, height, bytes ? bytes : n.text.size()};
     if (m_stack.empty()) {
       if (documents == 1 && !root) root = std::move(n);
       return;
@@ -262,6 +365,7 @@ private:
   Diagnostics& m_diags;
   const LoadLimits& m_limits;
   size_t m_nodes = 0;
+  size_t m_bytes = 0;
   std::vector<Frame> m_stack;
   std::unordered_map<YAML::anchor_t, Anchored> m_anchors;
   int m_last_document_pos = -1;
@@ -310,6 +414,18 @@ std::string clean_parser_message(const std::string& msg)
   return msg.empty() ? "the YAML could not be read" : "YAML: " + msg;
 }
 
+// UTF-16 and UTF-32 (with or without a byte-order mark): ASCII text in them
+// has NUL bytes beside every letter, which UTF-8 text never has.
+bool looks_like_utf16_or_32(std::string_view text)
+{
+  auto starts = [&](std::string_view p) { return text.substr(0, p.size()) == p; };
+  using namespace std::string_view_literals;
+  if (starts("\xFF\xFE"sv) || starts("\xFE\xFF"sv) || starts("\x00\x00\xFE\xFF"sv)) return true;
+  std::string_view head = text.substr(0, 64);
+  size_t nuls = static_cast<size_t>(std::count(head.begin(), head.end(), '\0'));
+  return head.size() >= 4 && nuls * 4 >= head.size();
+}
+
 }  // namespace
 
 std::optional<Node> load_yaml(std::string_view text, Diagnostics& diags, const LoadLimits& limits)
@@ -318,6 +434,12 @@ std::optional<Node> load_yaml(std::string_view text, Diagnostics& diags, const L
     diags.error({}, "file-too-large",
                 fmt::format("the file is {} bytes; a record may be at most {} bytes", text.size(),
                             limits.max_bytes));
+    return std::nullopt;
+  }
+  if (looks_like_utf16_or_32(text)) {
+    diags.error({1, 1}, "encoding-utf16",
+                "the file is saved as UTF-16 or UTF-32 (git shows it as binary, so it cannot be reviewed); "
+                "save it as UTF-8");
     return std::nullopt;
   }
   static constexpr std::string_view bom = "\xEF\xBB\xBF";
@@ -330,6 +452,15 @@ std::optional<Node> load_yaml(std::string_view text, Diagnostics& diags, const L
   if (auto bad = find_invalid_utf8(text); bad != std::string_view::npos) {
     diags.error(pos.from_offset(bad), "encoding-utf8",
                 "the file is not valid UTF-8 here; save it as UTF-8 (not TIS-620 or Windows-874)");
+    return std::nullopt;
+  }
+  // Before yaml-cpp sees the text: it drops a NUL inside a value without a
+  // word, and escape sequences would reach terminals.
+  if (auto bad = find_control_char(text); bad != std::string_view::npos) {
+    diags.error(pos.from_offset(bad), "encoding-control",
+                fmt::format("an invisible control character ({}) stands here; delete it (record text may hold "
+                            "tabs and line breaks, nothing else invisible)",
+                            escape_controls(text.substr(bad, static_cast<unsigned char>(text[bad]) == 0xC2 ? 2 : 1))));
     return std::nullopt;
   }
   if (auto mid = text.find(bom); mid != std::string_view::npos) {

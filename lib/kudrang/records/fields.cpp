@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cerrno>
+#include <cmath>
 #include <cstdlib>
 
 namespace kudrang {
@@ -18,6 +20,9 @@ std::optional<Ref> get_ref(const Node& map, std::string_view key)
   if (!n || !n->is_scalar() || n->is_null()) {
     return std::nullopt;
   }
+  // Longer than any id or PLAN/PROJECT reference may be (the schema reports
+  // it): not taken further, so no later message repeats a hostile megabyte.
+  if (n->text.size() > 129) return std::nullopt;
   return Ref{n->text, n->mark};
 }
 
@@ -30,7 +35,8 @@ std::optional<long> node_int(const Node& n)
   }
   if (n.type == NodeType::number) {
     double v = std::strtod(n.text.c_str(), nullptr);
-    if (v == static_cast<double>(static_cast<long>(v))) {
+    // Out of range, the cast would be undefined (the loader reports such numbers).
+    if (std::fabs(v) < 9.2e18 && v == static_cast<double>(static_cast<long>(v))) {
       return static_cast<long>(v);
     }
   }

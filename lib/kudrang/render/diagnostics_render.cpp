@@ -1,5 +1,6 @@
 #include "kudrang/render/diagnostics_render.hpp"
 
+#include "kudrang/core/text.hpp"
 #include "kudrang/render/json_writer.hpp"
 
 #include <fmt/format.h>
@@ -18,16 +19,20 @@ DiagnosticSummary summarize(const std::vector<Diagnostic>& list, size_t files)
 
 std::string format_diagnostic(const Diagnostic& d, bool color)
 {
-  std::string where = d.file;
+  // Record text and file names may hold control characters (an ESC from a
+  // "\e" escape, a CR): shown escaped, they can neither drive the terminal
+  // nor start a forged line.
+  std::string where = escape_controls(d.file);
+  const std::string message = escape_controls(d.message);
   if (d.mark.line > 0) {
     where += fmt::format(":{}:{}", d.mark.line, d.mark.column);
   }
   const char* sev = severity_name(d.severity);
   if (color) {
     const char* c = d.severity == Severity::error ? "\x1b[1;31m" : "\x1b[1;35m";
-    return fmt::format("\x1b[1m{}:\x1b[0m {}{}:\x1b[0m {} [{}]", where, c, sev, d.message, d.code);
+    return fmt::format("\x1b[1m{}:\x1b[0m {}{}:\x1b[0m {} [{}]", where, c, sev, message, d.code);
   }
-  return fmt::format("{}: {}: {} [{}]", where, sev, d.message, d.code);
+  return fmt::format("{}: {}: {} [{}]", where, sev, message, d.code);
 }
 
 std::string summary_line(const DiagnosticSummary& s)
@@ -47,8 +52,21 @@ void render_diagnostics_text(std::ostream& out, const std::vector<Diagnostic>& l
 namespace {
 
 // GitHub workflow-command escaping.
-std::string gh_escape(std::string_view s, bool property)
+std::string gh_escape(std::string_view raw, bool property)
 {
+  // Control characters other than CR and LF (which GitHub's own escapes
+  // carry) are written as \x1b and the like first.
+  std::string s;
+  for (size_t i = 0; i < raw.size(); ++i) {
+    char c = raw[i];
+    if (c == '\r' || c == '\n') s += c;
+    else {
+      size_t next = raw.find_first_of("\r\n", i);
+      if (next == std::string_view::npos) next = raw.size();
+      s += escape_controls(raw.substr(i, next - i));
+      i = next - 1;
+    }
+  }
   std::string out;
   for (char c : s) {
     switch (c) {
