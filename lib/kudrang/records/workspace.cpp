@@ -232,7 +232,14 @@ LoadedTree load_tree(const FileTree& tree, const LoadOptions& options)
   std::vector<LoadLimits> limits(tree.workspaces.size());
   std::atomic<size_t> done{0};
   auto load = [&](size_t i, const LoadLimits& l) {
-    parsed[i] = options.cache ? load_cached(tree.files[i], l, *options.cache) : load_one(tree.files[i], l);
+    try {
+      parsed[i] = options.cache ? load_cached(tree.files[i], l, *options.cache) : load_one(tree.files[i], l);
+    } catch (const std::bad_alloc&) {
+      // One file too big for the memory left: say so for that file, go on with the rest.
+      parsed[i] = read_error(tree.files[i], "kudrang ran out of memory reading this file; is it very large or "
+                                            "full of aliases? (limits: in kudrang.yaml sets the bounds)");
+      parsed[i].diagnostics.back().code = "file-too-large";
+    }
     size_t n = ++done;
     if (options.progress) options.progress(n, tree.files.size());
   };
