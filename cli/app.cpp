@@ -4,12 +4,17 @@
 #include "loading.hpp"
 
 #include "kudrang/core/exit_status.hpp"
+#include "kudrang/core/money.hpp"
 #include "kudrang/core/text.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <cstdlib>
+#include <filesystem>
 #include <iostream>
+#include <sstream>
+#include <new>
 
 namespace kudrang::cli {
 
@@ -31,6 +36,26 @@ std::optional<std::string> command_word(int argc, char** argv)
   }
   return std::nullopt;
 }
+
+// Holds std::cout's output until release(); dropped when never released.
+class HeldOutput {
+public:
+  HeldOutput() : m_real(std::cout.rdbuf(&m_buffer)) {}
+  ~HeldOutput() { std::cout.rdbuf(m_real); }
+  HeldOutput(const HeldOutput&) = delete;
+  HeldOutput& operator=(const HeldOutput&) = delete;
+  void release()
+  {
+    std::cout.rdbuf(m_real);
+    std::cout << m_buffer.view();
+    std::cout.flush();
+    m_buffer.str({});
+  }
+
+private:
+  std::stringbuf m_buffer;
+  std::streambuf* m_real;
+};
 
 }  // namespace
 
@@ -72,9 +97,20 @@ int run(int argc, char** argv)
     }
   }
 
+  // What a command prints goes to a buffer and reaches stdout only when the
+  // command ends without an exception: an error half-way (a money total
+  // that does not fit, a bug) leaves no half a report or document behind.
+  HeldOutput held;
   try {
+    // For kudrang's own tests: how an unexpected exception is reported.
+    if (const char* raise = std::getenv("KUDRANG_TEST_RAISE"); raise && *raise) {
+      if (std::string_view(raise) == "oom") throw std::bad_alloc();
+      throw std::logic_error(fmt::format("KUDRANG_TEST_RAISE={}", raise));
+    }
     app.parse(argc, argv);
+    held.release();
   } catch (const CLI::Success& e) {
+    held.release();
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     std::cerr << "kudrang: error: " << e.what() << "\n";
@@ -88,9 +124,22 @@ int run(int argc, char** argv)
   } catch (const IoError& e) {
     std::cerr << "kudrang: error: " << e.what() << "\n";
     return exit_io;
-  } catch (const std::exception& e) {
+  } catch (const std::filesystem::filesystem_error& e) {
     std::cerr << "kudrang: error: " << e.what() << "\n";
     return exit_io;
+  } catch (const MoneyOverflow& e) {
+    std::cerr << "kudrang: error: " << e.what() << "\n";
+    return exit_failed;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "kudrang: error: out of memory; the records may be larger than this machine can hold at once "
+                 "(try --jobs 1)\n";
+    return exit_internal;
+  } catch (const std::exception& e) {
+    // Not a problem with the records or the disk: a bug. Say so, and how to report it.
+    std::cerr << "kudrang: internal error: " << escape_controls(e.what())
+              << "\nkudrang: this is a bug in kudrang, not in your records; please report it to the kudrang "
+                 "developers (README, \"Reporting a bug\") with the command you ran and 'kudrang --version'\n";
+    return exit_internal;
   }
   return g.exit_code;
 }
