@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Fuzzes kudrang with libFuzzer (issue 7).
+# Fuzzes kudrang with libFuzzer (issues 7 and 11), at the production limits:
+# inputs up to 4 MiB, the loader's default limits.
 #   scripts/fuzz.sh [SECONDS]   build build-fuzz/ with clang, then run both
 #                               targets side by side (one core each) for SECONDS
 #                               (default 60). Total CPU time = 2 x SECONDS.
@@ -34,11 +35,27 @@ seed() {  # seed TARGET FILE...
 seed record $(find examples -name '*.yaml') $(find tests/data/yaml-test-suite -name in.yaml) \
   $(find tests/fuzz/regressions/record -type f)
 seed workspace $(find tests/fuzz/seeds/workspace tests/fuzz/regressions/workspace -type f)
+# Seeds at the sizes attackers pick (issue 11): a 26,000-character id, a
+# 100,000-item flow line, a 1 MB text repeated by aliases, a 3 MB record.
+python3 - "$dir/corpus/record" <<'PY'
+import sys
+d = sys.argv[1]
+seeds = {
+    "big-id": "kind: roster\nmembers:\n  - id: p" + "1" * 26000 + "\n    name: x\n    role: y\n    sector: state-agency\n",
+    "big-flow": "kind: project\nref: '9'\nname: x\nobjectives: [" + ", ".join("o%d" % i for i in range(100000)) + "]\n",
+    "big-alias": "kind: project\nref: '9'\nname: x\nx-a: &a " + "b" * 1000000 + "\nx-b: [" + ", ".join(["*a"] * 20) + "]\n",
+    "big-text": "kind: project\nref: '9'\nname: x\nrationale: |\n" + "  ข้อความ ยาว มาก\n" * 70000,
+    "big-number": "kind: budget\nyear: 2564\nstage: draft\nlines:\n" + "".join(
+        "  - { id: b%d, name: x, amount: 999999999999999.99 }\n" % i for i in range(200)),
+}
+for name, text in seeds.items():
+    open(f"{d}/seed-{name}", "w", encoding="utf-8").write(text)
+PY
 
 times >"$dir/fuzz-times-before.txt"  # the build's share, to tell apart
 run() {  # run TARGET
-  "$dir/tests/fuzz/kudrang_fuzz_$1" "$dir/corpus/$1" -max_total_time="$seconds" -max_len=65536 \
-    -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$root/$dir/findings/$1-" \
+  "$dir/tests/fuzz/kudrang_fuzz_$1" "$dir/corpus/$1" -max_total_time="$seconds" -max_len=4194304 \
+    -timeout=30 -rss_limit_mb=4096 -print_final_stats=1 -artifact_prefix="$root/$dir/findings/$1-" \
     >"$dir/fuzz-$1.log" 2>&1
 }
 status=0
