@@ -5,6 +5,7 @@
 
 #include "kudrang/core/exit_status.hpp"
 #include "kudrang/core/money.hpp"
+#include "kudrang/core/version.hpp"
 #include "kudrang/core/text.hpp"
 
 #include <CLI/CLI.hpp>
@@ -20,8 +21,8 @@ namespace kudrang::cli {
 
 namespace {
 
-// The first word that is not a global option, if any.
-std::optional<std::string> command_word(int argc, char** argv)
+// The position of the first word that is not a global option, if any.
+std::optional<int> command_index(int argc, char** argv)
 {
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -32,7 +33,7 @@ std::optional<std::string> command_word(int argc, char** argv)
     if (!a.empty() && a[0] == '-') {
       continue;
     }
-    return a;
+    return i;
   }
   return std::nullopt;
 }
@@ -64,7 +65,7 @@ int run(int argc, char** argv)
   Globals g;
   CLI::App app{"kudrang: civic records of a Thai subdistrict, kept as YAML in git"};
   app.name("kudrang");
-  app.set_version_flag("--version", "kudrang 0.1.0");
+  app.set_version_flag("--version", fmt::format("kudrang {}", version));
   app.add_option("--workspace", g.workspace, "Workspace directory (default: nearest with kudrang.yaml)");
   app.add_option("--lang", g.lang, "Language of human text: th or en")->check(CLI::IsMember({"th", "en"}));
   app.add_option("--color", g.color, "Colour: auto, always or never")
@@ -77,7 +78,16 @@ int run(int argc, char** argv)
     c.add(app, g);
   }
 
-  if (auto word = command_word(argc, argv)) {
+  auto at = command_index(argc, argv);
+  if (at && std::string_view(argv[*at]) == "__complete") {
+    // The global options before it are the clerk's (--workspace DIR).
+    for (int i = 1; i + 1 < *at; ++i) {
+      if (std::string_view(argv[i]) == "--workspace") g.workspace = argv[i + 1];
+    }
+    run_complete(app, argc, argv, *at + 1, g);
+    return exit_ok;
+  }
+  if (auto word = at ? std::optional<std::string>(argv[*at]) : std::nullopt) {
     bool known = false;
     std::string best;
     size_t best_dist = 3;

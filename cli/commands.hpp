@@ -17,6 +17,10 @@ void add_project_command(CLI::App& app, Globals& g);
 void add_init_command(CLI::App& app, Globals& g);
 void add_report_command(CLI::App& app, Globals& g);
 void add_devplan_command(CLI::App& app, Globals& g);
+void add_hooks_command(CLI::App& app, Globals& g);
+// `kudrang [GLOBAL...] __complete [--] WORD...` (hidden): prints the shell
+// completion candidates for the last word; argv[first] is the first WORD.
+void run_complete(CLI::App& app, int argc, char** argv, int first, const Globals& g);
 
 struct CommandEntry {
   const char* name;
@@ -33,6 +37,7 @@ inline constexpr CommandEntry command_table[] = {
   {"project", add_project_command},
   {"devplan", add_devplan_command},
   {"report", add_report_command},
+  {"hooks", add_hooks_command},
 };
 
 int run(int argc, char** argv);
