@@ -257,9 +257,11 @@ void sweep_once(const fs::path& dir)
 {
   static std::mutex mutex;
   static std::set<std::string> done;
+  std::error_code ec;
+  fs::path key = fs::absolute(dir, ec);
   {
     std::lock_guard<std::mutex> lock(mutex);
-    if (!done.insert(fs::absolute(dir).lexically_normal().string()).second) return;
+    if (!done.insert((ec ? dir : key).lexically_normal().string()).second) return;
   }
   sweep_stale_temporaries(dir);
 }
