@@ -2,14 +2,20 @@
 #include "commands.hpp"
 
 #include "kudrang/core/areas.hpp"
+#include "kudrang/io/process.hpp"
 #include "kudrang/io/safe_write.hpp"
+#include "kudrang/io/temp_dir.hpp"
 #include "kudrang/render/new_records.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
-#include <cstdlib>
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <ctime>
 #include <iostream>
+#include <random>
 #include <sys/stat.h>
 
 namespace fs = std::filesystem;
@@ -25,16 +31,168 @@ struct InitOptions {
   std::string type = "sao";
 };
 
+// ---- all or nothing
+//
+// Every target is checked before anything is written. The files are then
+// written into a private staging folder beside the first part of DIR that
+// does not exist yet (DIR itself when it is new, else DIR's missing
+// sub-folders and files), and moved into place with renames that never
+// replace anything: a new DIR appears whole in one rename; in an existing
+// folder each missing top entry (kudrang.yaml, meetings/, .kudrang/, ...)
+// is moved in, and a failure moves back what was moved. A failure or a
+// refusal leaves nothing; a kill leaves at most the hidden staging folder
+// (swept by the next init after 10 minutes) or, in an existing folder, the
+// entries moved in the instant between the first and last rename.
+
+constexpr std::string_view staging_marker = ".kudrang-init-";
+
+bool lexists(const fs::path& p)
+{
+  struct stat st {};
+  return ::lstat(p.c_str(), &st) == 0;
+}
+
+bool is_folder(const fs::path& p)
+{
+  struct stat st {};
+  return ::stat(p.c_str(), &st) == 0 && S_ISDIR(st.st_mode);  // a symlink to a folder counts
+}
+
+// Refuses, before anything is written, every target init cannot take.
+void check_targets(const fs::path& dir, const std::vector<std::pair<std::string, std::string>>& files)
+{
+  if (lexists(dir) && !is_folder(dir)) {
+    throw UsageError(fmt::format("{} exists and is not a folder; choose an empty folder", dir.string()));
+  }
+  for (const auto& [rel, text] : files) {
+    fs::path target = dir / rel;
+    if (!is_inside(dir, target)) {
+      throw UsageError(fmt::format("{} resolves outside {} (a symlinked folder); kudrang init writes only inside it",
+                                   target.string(), dir.string()));
+    }
+    fs::path at = dir;
+    fs::path relp(rel);
+    for (auto it = relp.begin(); it != relp.end(); ++it) {
+      at /= *it;
+      if (!lexists(at)) break;
+      if (std::next(it) == relp.end()) {
+        throw UsageError(fmt::format("{} exists; kudrang init never overwrites (choose an empty folder)", at.string()));
+      }
+      if (!is_folder(at)) {
+        throw UsageError(fmt::format("{} is a file where kudrang init makes a folder; move it away or choose an "
+                                     "empty folder",
+                                     at.string()));
+      }
+    }
+  }
+}
+
+// Removes staging folders of killed runs in `base`, older than 10 minutes.
+void sweep_stale_staging(const fs::path& base)
+{
+  std::error_code ec;
+  std::time_t now = std::time(nullptr);
+  for (fs::directory_iterator it(base, ec), end; !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (name.rfind(staging_marker, 0) != 0) continue;
+    struct stat st {};
+    if (::lstat(it->path().c_str(), &st) == 0 && S_ISDIR(st.st_mode) && now - st.st_mtime > 600) {
+      remove_tree(it->path().c_str());
+    }
+  }
+}
+
+// A staging folder `.kudrang-init-DIGITS` in `base`, with the usual mode.
+fs::path make_staging(const fs::path& base)
+{
+  std::random_device rd;
+  for (int attempt = 0; attempt < 10; ++attempt) {
+    fs::path p = base / fmt::format("{}{}", staging_marker, rd());
+    if (::mkdir(p.c_str(), 0777) == 0) return p;
+    if (errno != EEXIST) {
+      throw IoError(fmt::format("cannot create a folder in {}: {}", base.string(), std::strerror(errno)));
+    }
+  }
+  throw IoError(fmt::format("cannot create a folder in {}", base.string()));
+}
+
+void write_all_or_nothing(const fs::path& dir, const std::vector<std::pair<std::string, std::string>>& files)
+{
+  // base: the deepest part of DIR that exists; rest: the part below it.
+  fs::path base, rest;
+  bool missing = false;
+  for (const auto& part : dir) {
+    if (!missing) {
+      fs::path next = base / part;
+      if (lexists(next)) {
+        base = next;
+        continue;
+      }
+      missing = true;
+    }
+    rest /= part;
+  }
+  if (base.empty()) base = ".";
+  sweep_stale_staging(base);
+  fs::path staging = make_staging(base);
+  auto fail = [&](std::string why) {
+    remove_tree(staging.c_str());
+    // Name the paths as they were to be, not as staged.
+    std::string from = staging.string(), to = base.string();
+    for (size_t at = why.find(from); at != std::string::npos; at = why.find(from, at + to.size())) {
+      why.replace(at, from.size(), to);
+    }
+    throw IoError(why + "; nothing was written");
+  };
+  // The entries to move: for each file, its first part missing below base.
+  std::vector<fs::path> units;
+  for (const auto& [rel, text] : files) {
+    fs::path unit;
+    if (!rest.empty()) {
+      unit = *rest.begin();
+    } else {
+      for (const auto& part : fs::path(rel)) {
+        unit /= part;
+        if (!lexists(base / unit)) break;
+      }
+    }
+    if (std::find(units.begin(), units.end(), unit) == units.end()) units.push_back(unit);
+    fs::path target = staging / rest / rel;
+    std::string error;
+    switch (write_new_file(target, text, error, staging)) {
+    case WriteResult::written: break;
+    case WriteResult::exists: fail(fmt::format("{} exists in the staging folder", target.string())); break;
+    case WriteResult::failed: fail(error); break;
+    }
+    if (rel == ".githooks/pre-commit") ::chmod(target.c_str(), 0755);
+  }
+  std::vector<fs::path> moved;
+  for (const auto& unit : units) {
+    if (int e = rename_no_replace(staging / unit, base / unit); e != 0) {
+      for (auto it = moved.rbegin(); it != moved.rend(); ++it) ::rename((base / *it).c_str(), (staging / *it).c_str());
+      fail(e == EEXIST ? fmt::format("{} appeared meanwhile", (base / unit).string())
+                       : fmt::format("cannot move {} into place: {}", (base / unit).string(), std::strerror(e)));
+    }
+    moved.push_back(unit);
+  }
+  remove_tree(staging.c_str());
+  sync_folder(base);
+}
+
+// ---- git, without a shell: DIR reaches it as one argument, after "--".
+
 bool inside_git_repository(const fs::path& dir)
 {
-  std::string cmd = fmt::format("git -C '{}' rev-parse --is-inside-work-tree >/dev/null 2>&1", dir.string());
-  return std::system(cmd.c_str()) == 0;
+  std::string error;
+  ProgramOptions po;
+  po.cwd = dir;
+  return run_program({"git", "rev-parse", "--is-inside-work-tree"}, error, po) == 0;
 }
 
 void run_init(const InitOptions& o, bool quiet)
 {
+  if (o.dir.empty()) throw UsageError("the folder name is empty");
   fs::path dir(o.dir);
-  if (o.dir.find('\'') != std::string::npos) throw UsageError("the directory name may not contain a quote");
   NewWorkspace w;
   w.villages = o.villages;
   w.org_type = o.type;
@@ -58,33 +216,25 @@ void run_init(const InitOptions& o, bool quiet)
     w.org_short = "อบต." + w.subdistrict;
   }
   auto files = new_workspace_files(w);
-  // Refuse before writing anything if any file is already there.
-  std::error_code ec;
-  for (const auto& [rel, text] : files) {
-    if (fs::exists(fs::symlink_status(dir / rel, ec))) {
-      throw UsageError(fmt::format("{} exists; kudrang init never overwrites (choose an empty folder)",
-                                   (dir / rel).string()));
-    }
-  }
-  bool had_git = fs::exists(dir, ec) && inside_git_repository(dir);
-  for (const auto& [rel, text] : files) {
-    std::string error;
-    switch (write_new_file(dir / rel, text, error, dir)) {
-    case WriteResult::written: break;
-    case WriteResult::exists: throw UsageError(fmt::format("{} appeared meanwhile; stopped", (dir / rel).string()));
-    case WriteResult::failed: throw IoError(error);
-    }
-    if (rel == ".githooks/pre-commit") ::chmod((dir / rel).c_str(), 0755);
-    if (!quiet && rel.find("/.gitkeep") == std::string::npos && rel.rfind(".kudrang/schemas/", 0) != 0) {
-      std::cout << (dir / rel).lexically_normal().string() << '\n';
+  check_targets(dir, files);
+  bool had_git = is_folder(dir) && inside_git_repository(dir);
+  write_all_or_nothing(dir, files);
+  if (!quiet) {
+    for (const auto& [rel, text] : files) {
+      if (rel.find("/.gitkeep") == std::string::npos && rel.rfind(".kudrang/schemas/", 0) != 0) {
+        std::cout << (dir / rel).lexically_normal().string() << '\n';
+      }
     }
   }
   if (!had_git) {
-    std::string cmd = fmt::format("git init -q '{}' >/dev/null 2>&1", dir.string());
-    if (std::system(cmd.c_str()) == 0) {
+    std::string error;
+    int rc = run_program({"git", "init", "-q", "--", dir.string()}, error);
+    if (rc == 0) {
       if (!quiet) std::cerr << "initialised a git repository in " << dir.string() << "\n";
-    } else {
+    } else if (rc < 0) {
       std::cerr << "kudrang: warning: git is not available; the workspace is not a repository yet\n";
+    } else {
+      std::cerr << "kudrang: warning: git init failed in " << dir.string() << "; the workspace is not a repository yet\n";
     }
   }
 }

@@ -51,6 +51,24 @@ Date parse_date_option(const std::string& s, const char* flag)
   return *d;
 }
 
+// The years a record can hold: fiscal years 2400-2700 BE, as the schemas
+// say. A date outside would make a meeting record that validate rejects (its
+// fiscal year out of range), or, past 2942 BE, one that reads back as another
+// date (its CE year would be taken for BE). Checked before anything is written.
+constexpr int first_kept_year = 2400;
+constexpr int last_kept_year = 2700;
+
+void check_kept_year(const Date& d, const std::string& what)
+{
+  int fy = fiscal_year_of(d);
+  if (fy >= first_kept_year && fy <= last_kept_year) return;
+  int be = d.year + be_offset;
+  throw UsageError(be == fy ? fmt::format("{} is year {} BE; kudrang keeps the years {} to {} BE", what, be,
+                                          first_kept_year, last_kept_year)
+                            : fmt::format("{} falls in fiscal year {}; kudrang keeps the years {} to {} BE", what, fy,
+                                          first_kept_year, last_kept_year));
+}
+
 void check_time(const std::string& t)
 {
   bool ok = t.size() == 5 && t[2] == ':' && std::isdigit(static_cast<unsigned char>(t[0])) && std::isdigit(static_cast<unsigned char>(t[1]))
@@ -95,6 +113,7 @@ void run_new(const NewOptions& o, Globals& g)
   fs::path root = workspace_dir(g);
   NewMeeting m;
   m.date = o.date.empty() ? today() : parse_date_option(o.date, "--date");
+  check_kept_year(m.date, o.date.empty() ? fmt::format("today, {},", iso_date(m.date)) : "--date " + o.date);
   m.fiscal_year = o.fy ? *o.fy : fiscal_year_of(m.date);
   if (fiscal_year_of(m.date) != m.fiscal_year) {
     throw UsageError(fmt::format("--date {} is outside fiscal year {} ({} to {})", iso_date(m.date), m.fiscal_year,

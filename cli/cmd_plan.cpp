@@ -5,6 +5,7 @@
 
 #include "kudrang/core/exit_status.hpp"
 #include "kudrang/io/git.hpp"
+#include "kudrang/io/temp_dir.hpp"
 #include "kudrang/records/fact_cache.hpp"
 #include "kudrang/rules/grade_tree.hpp"
 #include "kudrang/render/certify_render.hpp"
@@ -15,7 +16,6 @@
 
 #include <algorithm>
 #include <iostream>
-#include <random>
 
 namespace fs = std::filesystem;
 
@@ -59,21 +59,10 @@ std::vector<PlanGrade> grade_all(const LoadedTree& tree, const PlanOptions& o, c
   return out;
 }
 
-// A temporary directory removed when it goes out of scope.
-struct TempTree {
-  fs::path path;
-  TempTree()
-  {
-    std::random_device rd;
-    path = fs::temp_directory_path() / fmt::format("kudrang-compare-{}", rd());
-    fs::create_directories(path);
-  }
-  ~TempTree()
-  {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
+// The copies of the older records for --compare: a private folder (0700),
+// removed on the way out and on SIGINT/SIGTERM/SIGHUP; the folders of runs
+// killed outright are swept by the next one, after an hour.
+constexpr const char* compare_prefix = "kudrang-compare-";
 
 bool any_plan_id(const ValidateResult& r, const std::string& id)
 {
@@ -124,13 +113,15 @@ void run_grade(const PlanOptions& o, Globals& g)
   for (const auto& pg : report.plans) report.distribution.add(pg.grade);
 
   // The older records come straight from git into a temporary tree.
-  std::optional<TempTree> old_dir;
+  std::unique_ptr<PrivateTempDir> old_dir;
   std::optional<ValidateResult> old;
   if (!o.compare.empty()) {
     if (o.format == "csv") throw UsageError("--compare works with --format md or json");
-    old_dir.emplace();
+    sweep_stale_temp_dirs(compare_prefix, std::chrono::hours(1));
     std::string error;
-    auto old_root = export_revision(resolve_root(g), o.compare, old_dir->path, error);
+    old_dir = PrivateTempDir::create(compare_prefix, error);
+    if (!old_dir) throw IoError(error);
+    auto old_root = export_revision(resolve_root(g), o.compare, old_dir->path(), error);
     if (!old_root) throw UsageError(error);
     old = validate_tree(scan_tree(*old_root));
     if (old->has_errors()) {

@@ -15,6 +15,8 @@ A case file (tests/cli/cases/NAME.test) holds, in order:
                                   $ROOT is the repository root; runs in the temp dir
     then: validate                optional, repeated: another kudrang command run afterwards in
                                   the same directory; its stdout and exit code are appended
+    then: !rm plans               a 'then:' starting with '!' is a shell command instead (between
+                                  kudrang commands, e.g. to show or change files); likewise appended
     show: plan.ics                optional, repeated: a file whose content is appended at the end
     --- file meetings/x.yaml      optional, repeated: a file written into the temp dir
     ...content...
@@ -142,6 +144,11 @@ def run_case(kudrang, root, path, update):
         out = proc.stdout.decode("utf-8", "replace")
         err = proc.stderr.decode("utf-8", "replace")
         for then in meta["then"]:
+            if then.startswith("!"):
+                more = subprocess.run(then[1:], shell=True, cwd=os.path.join(work, meta["cwd"]), env=env,
+                                      capture_output=True, timeout=120)
+                out += f"$ {then[1:]}\n" + more.stdout.decode("utf-8", "replace") + f"[exit {more.returncode}]\n"
+                continue
             more = subprocess.run([kudrang] + shlex.split(then), cwd=os.path.join(work, meta["cwd"]), env=env,
                                   capture_output=True, timeout=120)
             out += f"$ kudrang {then}\n" + more.stdout.decode("utf-8", "replace") + f"[exit {more.returncode}]\n"

@@ -1,0 +1,69 @@
+#include "kudrang/io/process.hpp"
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char** environ;
+
+namespace kudrang {
+
+namespace {
+
+// posix_spawn's file actions (stdin/stdout/stderr, working folder), freed on every path out.
+struct Actions {
+  posix_spawn_file_actions_t fa;
+  Actions() { posix_spawn_file_actions_init(&fa); }
+  ~Actions() { posix_spawn_file_actions_destroy(&fa); }
+  Actions(const Actions&) = delete;
+  Actions& operator=(const Actions&) = delete;
+};
+
+}  // namespace
+
+int run_program(const std::vector<std::string>& argv, std::string& error, const ProgramOptions& options)
+{
+  if (argv.empty()) {
+    error = "no program to run";
+    return -1;
+  }
+  std::vector<char*> args;
+  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  Actions actions;
+  posix_spawn_file_actions_addopen(&actions.fa, 0, "/dev/null", O_RDONLY, 0);
+  if (!options.show_output) {
+    posix_spawn_file_actions_addopen(&actions.fa, 1, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_adddup2(&actions.fa, 1, 2);
+  }
+  if (options.cwd) {
+    if (int rc = posix_spawn_file_actions_addchdir_np(&actions.fa, options.cwd->c_str()); rc != 0) {
+      error = fmt::format("cannot run {}: {}", argv[0], std::strerror(rc));
+      return -1;
+    }
+  }
+  pid_t pid = 0;
+  int rc = posix_spawnp(&pid, args[0], &actions.fa, nullptr, args.data(), environ);
+  if (rc != 0) {
+    error = rc == ENOENT ? fmt::format("{} is not installed (not found in PATH)", argv[0])
+                         : fmt::format("cannot run {}: {}", argv[0], std::strerror(rc));
+    return -1;
+  }
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0) {
+    if (errno != EINTR) {
+      error = fmt::format("cannot wait for {}: {}", argv[0], std::strerror(errno));
+      return -1;
+    }
+  }
+  if (WIFEXITED(status)) return WEXITSTATUS(status);
+  if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
+  return -1;
+}
+
+}  // namespace kudrang
