@@ -57,7 +57,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
   for (const auto& c : ws.certifications) certify(c.value, ws.criteria_set(c.value.criteria.value));
   for (const auto& b : ws.budgets) years.insert(b.value.year);
   for (const auto& m : ws.meetings) {
-    out << render_minutes(m.value, ws, o) << render_invitation(m.value, ws, o);
+    for (const Doc& d : {minutes_doc(m.value, ws, o), invitation_doc(m.value, ws, o)}) out << to_markdown(d) << to_html(d);
     if (auto fy = m.value.id_fiscal_year()) years.insert(*fy);
   }
   if (years.size() > 3) years.erase(std::next(years.begin(), 3), years.end());
@@ -68,10 +68,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     YearSummary s = summarize_year(ws, y);
     out << render_summary_md(s, true) << render_summary_html(s, false);
     for (const auto& p : ws.projects) {
-      out << render_project_status_md(project_status(ws, p.value, y), o);
+      out << to_markdown(project_status_doc(project_status(ws, p.value, y), o));
     }
   }
-  for (const auto& p : ws.projects) out << render_project_sheet(p.value, ws, o);
+  for (const auto& p : ws.projects) {
+    Doc d = project_sheet_doc(p.value, ws, o);
+    out << to_markdown(d) << to_html(d);
+  }
   for (const auto& d : ws.development_plans) {
     for (const auto& p : d.value.projects) {
       for (const auto& s : p.sources) trace_project(ws, s.text());
