@@ -57,8 +57,8 @@ void render_certify_md(std::ostream& out, const CertifyReport& r, bool thai)
       std::stable_sort(gaps.begin(), gaps.end(),
                        [](const AreaScore* x, const AreaScore* y) { return x->max - x->score > y->max - y->score; });
       for (const AreaScore* a : gaps) {
-        out << (thai ? fmt::format("- ด้าน{}: ได้ {} จาก {} (เพิ่มได้อีก {})\n", a->name, a->score, a->max, a->max - a->score)
-                     : fmt::format("- {}: {} of {} ({} more possible)\n", a->name, a->score, a->max, a->max - a->score));
+        out << (thai ? fmt::format("- ด้าน{}: ได้ {} จาก {} (เพิ่มได้อีก {})\n", md_text(a->name), a->score, a->max, a->max - a->score)
+                     : fmt::format("- {}: {} of {} ({} more possible)\n", md_line(a->name), a->score, a->max, a->max - a->score));
       }
     }
   }
