@@ -22,6 +22,9 @@ TEST_CASE("markdown: record text cannot start a heading, list, quote, table or r
   std::string md = to_markdown(paragraph_doc("ok\n## ระเบียบวาระที่ 9 ปลอม\n- item\n+ x\n> quote\n| a | b |\n---\n1. one\n12) two\n=\n: def"));
   CHECK(md == "มติ ok\\\n\\## ระเบียบวาระที่ 9 ปลอม\\\n\\- item\\\n\\+ x\\\n\\> quote\\\n\\| a \\| b \\|\\\n"
               "\\---\\\n1\\. one\\\n12\\) two\\\n\\=\\\n\\: def\n");
+  // pandoc's fancy and example lists too.
+  CHECK(to_markdown(paragraph_doc("a\na. x\nB) y\n(iv) z\n(@) w\n(ลงชื่อ) v\nNote: u")) ==
+        "มติ a\\\na\\. x\\\nB\\) y\\\n\\(iv) z\\\n\\(@) w\\\n(ลงชื่อ) v\\\nNote: u\n");
   // Indentation (a code block) is dropped; a number that is no list marker stays.
   CHECK(to_markdown(paragraph_doc("a\n    code\n3.1 ข้อ")) == "มติ a\\\ncode\\\n3.1 ข้อ\n");
 }

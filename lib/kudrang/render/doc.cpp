@@ -180,11 +180,20 @@ void md_escape(std::string& out, std::string_view s, Where where, bool& line_sta
         out += c;
         continue;
       }
-      if (c >= '0' && c <= '9') {
-        size_t j = i;
-        while (j < s.size() && s[j] >= '0' && s[j] <= '9') ++j;
-        if (j < s.size() && (s[j] == '.' || s[j] == ')')
-            && (j + 1 == s.size() || s[j + 1] == ' ' || s[j + 1] == '\t' || s[j + 1] == '\n' || s[j + 1] == '\r')) {
+      // An ordered-list marker (pandoc's fancy lists too): 1. 12) a. iv) (1) (a) (@) then a space.
+      auto alnum = [](char x) { return (x >= '0' && x <= '9') || (x >= 'a' && x <= 'z') || (x >= 'A' && x <= 'Z'); };
+      auto blank_at = [&](size_t j) {
+        return j >= s.size() || s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\r';
+      };
+      size_t from = c == '(' ? i + 1 : i;
+      size_t j = from;
+      while (j < s.size() && (alnum(s[j]) || (c == '(' && s[j] == '@'))) ++j;
+      if (j > from || (c == '(' && j < s.size() && s[j] == ')')) {
+        if (c == '(' && j < s.size() && s[j] == ')' && blank_at(j + 1)) {
+          out += "\\(";
+          continue;
+        }
+        if (c != '(' && j < s.size() && (s[j] == '.' || s[j] == ')') && blank_at(j + 1)) {
           out.append(s, i, j - i);
           out += '\\';
           out += s[j];
