@@ -2,14 +2,13 @@
 #include "commands.hpp"
 #include "loading.hpp"
 
-#include "kudrang/render/markdown_html.hpp"
+#include "kudrang/render/html_page.hpp"
 #include "kudrang/render/plan_forms.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
 #include <iostream>
-#include <sstream>
 
 namespace kudrang::cli {
 
@@ -39,12 +38,10 @@ void add_devplan_command(CLI::App& app, Globals& g)
     if (*format == "csv") {
       render_devplan_csv(std::cout, *found);
     } else if (*format == "html") {
-      std::ostringstream md;
-      render_devplan_md(md, *found, thai);
-      std::cout << html_page(found->id, markdown_to_html(md.str()),
+      std::cout << html_page(found->id, to_html(devplan_doc(*found, thai)),
                              "@page{size:A4 landscape} body{max-width:27cm;font-size:12pt} table{font-size:10pt}");
     } else {
-      render_devplan_md(std::cout, *found, thai);
+      std::cout << to_markdown(devplan_doc(*found, thai));
     }
   });
 }

@@ -6,7 +6,7 @@
 #include "kudrang/io/safe_write.hpp"
 #include "kudrang/render/documents.hpp"
 #include "kudrang/render/json_writer.hpp"
-#include "kudrang/render/markdown_html.hpp"
+#include "kudrang/render/html_page.hpp"
 #include "kudrang/render/meeting_report_render.hpp"
 #include "kudrang/render/new_records.hpp"
 #include "kudrang/render/table.hpp"
@@ -170,7 +170,7 @@ void run_plan(const PlanOptions& o, Globals& g)
   std::cout << "# " << (thai ? fmt::format("แผนการประชุมประจำปีงบประมาณ {}", o.fy)
                              : fmt::format("Meeting plan for fiscal year {}", o.fy))
             << "\n\n";
-  if (!ws.config.value.council_name.empty()) std::cout << ws.config.value.council_name << "\n\n";
+  if (!ws.config.value.council_name.empty()) std::cout << md_line(ws.config.value.council_name) << "\n\n";
   using A = MarkdownTable::Align;
   MarkdownTable t({thai ? "ครั้งที่" : "no.", thai ? "วันที่" : "date", thai ? "เวลา" : "time",
                    thai ? "สถานที่" : "venue", thai ? "หมายเหตุ" : "note"},
@@ -183,7 +183,7 @@ void run_plan(const PlanOptions& o, Globals& g)
     }
     t.add_row({fmt::format("{}/{}", s.number, o.fy),
                thai ? thai_long_date(s.date) : fmt::format("{} {}", english_weekday_name(weekday(s.date)), human_date(s.date, false)),
-               thai ? thai_time(o.time) : o.time, md_cell(ws.config.value.council_venue), md_cell(note)});
+               thai ? thai_time(o.time) : o.time, ws.config.value.council_venue, note});
   }
   t.write(std::cout);
   fs::path root = workspace_dir(g);
@@ -250,12 +250,12 @@ void run_document(const DocOptions& o, Globals& g, bool minutes)
   d.thai = true;
   d.thai_digits = o.thai_digits;
   d.letter_date = o.dated.empty() ? today() : parse_date_option(o.dated, "--dated");
-  std::string md = minutes ? render_minutes(m, ws, d) : render_invitation(m, ws, d);
+  Doc doc = minutes ? minutes_doc(m, ws, d) : invitation_doc(m, ws, d);
   if (o.format == "html") {
     std::string title = (minutes ? "รายงานการประชุม " : "หนังสือเชิญประชุม ") + m.id;
-    std::cout << html_page(title, markdown_to_html(md), document_css);
+    std::cout << html_page(title, to_html(doc), document_css);
   } else {
-    std::cout << md;
+    std::cout << to_markdown(doc);
   }
 }
 

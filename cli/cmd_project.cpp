@@ -4,7 +4,7 @@
 
 #include "kudrang/core/exit_status.hpp"
 #include "kudrang/render/documents.hpp"
-#include "kudrang/render/markdown_html.hpp"
+#include "kudrang/render/html_page.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -48,9 +48,9 @@ void add_project_command(CLI::App& app, Globals& g)
     auto [ws, p] = find_project(r, ro->ref);
     DocumentOptions d;
     d.thai_digits = ro->thai_digits;
-    std::string md = render_project_sheet(*p, *ws, d);
-    if (ro->format == "html") std::cout << html_page("โครงการ " + p->ref, markdown_to_html(md));
-    else std::cout << md;
+    Doc doc = project_sheet_doc(*p, *ws, d);
+    if (ro->format == "html") std::cout << html_page("โครงการ " + p->ref, to_html(doc));
+    else std::cout << to_markdown(doc);
   });
 
   auto so = std::make_shared<ProjectOptions>();
@@ -67,7 +67,7 @@ void add_project_command(CLI::App& app, Globals& g)
     } else {
       DocumentOptions d;
       d.thai = thai_for(g, r);
-      std::cout << render_project_status_md(s, d);
+      std::cout << to_markdown(project_status_doc(s, d));
     }
     bool all_met = std::all_of(s.indicators.begin(), s.indicators.end(),
                                [](const IndicatorStatus& i) { return !i.value || i.met; });

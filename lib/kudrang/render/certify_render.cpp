@@ -21,7 +21,7 @@ void render_certify_md(std::ostream& out, const CertifyReport& r, bool thai)
   for (const auto& c : r.results) {
     const Certification& cert = *c.certification;
     out << "\n## " << (thai ? "แผนชุมชน " : "Plan ") << cert.plan.value;
-    if (r.many_workspaces) out << " (" << c.workspace << ")";
+    if (r.many_workspaces) out << " (" << md_text(c.workspace) << ")";
     out << "\n\n";
     if (!c.criteria) {
       out << (thai ? fmt::format("ไม่พบชุดเกณฑ์ '{}'\n", cert.criteria.value)
@@ -57,8 +57,8 @@ void render_certify_md(std::ostream& out, const CertifyReport& r, bool thai)
       std::stable_sort(gaps.begin(), gaps.end(),
                        [](const AreaScore* x, const AreaScore* y) { return x->max - x->score > y->max - y->score; });
       for (const AreaScore* a : gaps) {
-        out << (thai ? fmt::format("- ด้าน{}: ได้ {} จาก {} (เพิ่มได้อีก {})\n", a->name, a->score, a->max, a->max - a->score)
-                     : fmt::format("- {}: {} of {} ({} more possible)\n", a->name, a->score, a->max, a->max - a->score));
+        out << (thai ? fmt::format("- ด้าน{}: ได้ {} จาก {} (เพิ่มได้อีก {})\n", md_text(a->name), a->score, a->max, a->max - a->score)
+                     : fmt::format("- {}: {} of {} ({} more possible)\n", md_line(a->name), a->score, a->max, a->max - a->score));
       }
     }
   }
@@ -141,9 +141,9 @@ void render_criteria_md(std::ostream& out, const Criteria& c, bool thai)
   MarkdownTable t({tr(thai, "ตัวชี้วัด", "indicator"), tr(thai, "รายการ", "text"), tr(thai, "คะแนนเต็ม", "max")},
                   {MarkdownTable::Align::left, MarkdownTable::Align::left, MarkdownTable::Align::right});
   for (const auto& a : c.areas) {
-    t.add_row({fmt::format("**{}**", a.id), fmt::format("**{}**", a.name), fmt::format("**{}**", a.points)});
+    t.add_row({strong(a.id), strong(a.name), strong(fmt::format("{}", a.points))});
     for (const auto& i : a.indicators) {
-      t.add_row({i.id, md_cell(i.text), fmt::format("{}", i.max)});
+      t.add_row({i.id, i.text, fmt::format("{}", i.max)});
     }
   }
   t.write(out);
@@ -153,7 +153,9 @@ void render_criteria_md(std::ostream& out, const Criteria& c, bool thai)
                : fmt::format("Grade thresholds: self-analysis ≥ {}%, participation ≥ {}%, self-reliance ≥ {}%\n",
                              c.grade.self_analysis, c.grade.participation, c.grade.self_reliance));
   if (!c.note.empty()) {
-    out << "\n" << c.note << "\n";
+    Doc note;
+    note.paragraph(Inline(c.note));
+    out << "\n" << to_markdown(note);
   }
 }
 

@@ -2,11 +2,9 @@
 
 #include "kudrang/core/text.hpp"
 #include "kudrang/render/json_writer.hpp"
-#include "kudrang/render/table.hpp"
 
 #include <fmt/format.h>
 
-#include <sstream>
 
 namespace kudrang {
 
@@ -14,22 +12,18 @@ namespace {
 
 const char* const thai_section_digits[] = {"๑", "๒", "๓", "๔", "๕", "๖", "๗", "๘", "๙", "๑๐"};
 
-std::string finish(std::string text, const DocumentOptions& o)
+Doc finish(Doc doc, const DocumentOptions& o)
 {
-  return o.thai_digits ? to_thai_digits(text) : text;
+  if (o.thai_digits) to_thai_digits(doc);
+  return doc;
 }
 
-// Paragraph text with its line breaks kept as Markdown hard breaks.
-std::string paragraph(std::string_view text)
+// Paragraph text with its line breaks kept as hard breaks, or "-" when empty.
+Inline lines_or_dash(std::string_view text)
 {
-  std::string out;
-  std::string s(text);
-  while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
-  for (char c : s) {
-    if (c == '\n') out += "\\\n";
-    else out += c;
-  }
-  return out;
+  Inline in;
+  in.lines(text);
+  return in.empty() ? Inline("-") : in;
 }
 
 const Member* chief_executive(const Workspace& ws)
@@ -61,11 +55,14 @@ std::string meeting_number(const Meeting& m)
   return fy && no ? fmt::format("{}/{}", *no, *fy) : m.id;
 }
 
-void signature(std::ostream& out, const std::string& name, const std::string& role, const std::string& what)
+void signature(Doc& doc, const std::string& name, const std::string& role, const std::string& what)
 {
-  out << "\n(ลงชื่อ) ........................................ " << what << "\\\n";
-  out << "(" << (name.empty() ? "........................................" : name) << ")\\\n";
-  out << (role.empty() ? "ตำแหน่ง ........................................" : role) << "\n";
+  doc.paragraph(Inline()
+                  .text("(ลงชื่อ) ........................................ " + what)
+                  .br()
+                  .text("(" + (name.empty() ? std::string("........................................") : name) + ")")
+                  .br()
+                  .text(role.empty() ? "ตำแหน่ง ........................................" : role));
 }
 
 }  // namespace
@@ -85,86 +82,89 @@ std::string thai_time(std::string_view hhmm)
   return t + " น.";
 }
 
-std::string render_project_sheet(const Project& p, const Workspace& ws, const DocumentOptions& o)
+Doc project_sheet_doc(const Project& p, const Workspace& ws, const DocumentOptions& o)
 {
-  std::ostringstream out;
-  out << "# รายละเอียดโครงการ/กิจกรรม/มาตรการ\n\n";
-  out << "ลำดับที่ " << p.ref << "\n\n";
-  auto section = [&](int n, const char* title) { out << "## " << thai_section_digits[n - 1] << ". " << title << "\n\n"; };
+  Doc doc;
+  doc.heading(1, "รายละเอียดโครงการ/กิจกรรม/มาตรการ");
+  doc.paragraph(Inline("ลำดับที่ ").text(p.ref));
+  auto section = [&](int n, const char* title) {
+    doc.heading(2, Inline(thai_section_digits[n - 1]).text(". ").text(title));
+  };
+  auto numbered = [&](int section_no, const std::vector<std::string>& items) {
+    Inline in;
+    for (size_t i = 0; i < items.size(); ++i) in.text(fmt::format("{}.{} ", section_no, i + 1)).text(items[i]).br();
+    doc.paragraph(items.empty() ? Inline("-") : in);
+  };
   section(1, "ชื่อโครงการ/กิจกรรม/มาตรการ");
-  out << p.name << "\n\n";
+  doc.paragraph(p.name);
   section(2, "หลักการและเหตุผล/ที่มาของโครงการ");
-  out << (p.rationale.empty() ? "-" : paragraph(p.rationale)) << "\n\n";
+  doc.paragraph(lines_or_dash(p.rationale));
   section(3, "วัตถุประสงค์");
-  for (size_t i = 0; i < p.objectives.size(); ++i) out << "3." << i + 1 << " " << p.objectives[i] << "\\\n";
-  if (p.objectives.empty()) out << "-";
-  out << "\n\n";
+  numbered(3, p.objectives);
   section(4, "เป้าหมาย/ผลผลิต");
-  out << (p.targets.empty() ? "-" : paragraph(p.targets)) << "\n\n";
+  doc.paragraph(lines_or_dash(p.targets));
   section(5, "พื้นที่ดำเนินการ");
-  out << (p.location.empty() ? "-" : paragraph(p.location)) << "\n\n";
+  doc.paragraph(lines_or_dash(p.location));
   section(6, "วิธีการดำเนินงาน");
-  for (size_t i = 0; i < p.methods.size(); ++i) out << "6." << i + 1 << " " << p.methods[i] << "\\\n";
-  if (p.methods.empty()) out << "-";
-  out << "\n\n";
+  numbered(6, p.methods);
   section(7, "ระยะเวลาดำเนินการ");
   if (p.period) {
-    out << (p.period->from == p.period->to ? fmt::format("ปีงบประมาณ พ.ศ. {}", p.period->from)
-                                           : fmt::format("ปีงบประมาณ พ.ศ. {} – พ.ศ. {}", p.period->from, p.period->to));
+    doc.paragraph(p.period->from == p.period->to
+                    ? fmt::format("ปีงบประมาณ พ.ศ. {}", p.period->from)
+                    : fmt::format("ปีงบประมาณ พ.ศ. {} – พ.ศ. {}", p.period->from, p.period->to));
   } else {
-    out << "-";
+    doc.paragraph("-");
   }
-  out << "\n\n";
   section(8, "งบประมาณ");
   if (p.budget.satang == 0) {
-    out << "ไม่ใช้งบประมาณ";
+    doc.paragraph("ไม่ใช้งบประมาณ");
   } else {
-    out << "งบประมาณ " << format_money(p.budget) << " บาท";
-    if (!p.budget_source.empty()) out << " (" << p.budget_source << ")";
+    Inline in("งบประมาณ " + format_money(p.budget) + " บาท");
+    if (!p.budget_source.empty()) in.text(" (").text(p.budget_source).text(")");
+    doc.paragraph(in);
   }
-  out << "\n\n";
   section(9, "ผู้รับผิดชอบโครงการ");
-  out << (p.responsible.empty() ? (ws.has_config ? ws.config.value.org_name : "-") : paragraph(p.responsible)) << "\n\n";
+  if (p.responsible.empty()) doc.paragraph(ws.has_config ? ws.config.value.org_name : "-");
+  else doc.paragraph(Inline().lines(p.responsible));
   section(10, "ผลชี้วัด/ผลลัพธ์");
-  if (!p.outcome.empty()) out << paragraph(p.outcome) << "\n\n";
+  if (!p.outcome.empty()) doc.paragraph(Inline().lines(p.outcome));
   if (!p.indicators.empty()) {
-    out << "ตัวชี้วัด:\n\n";
+    doc.paragraph("ตัวชี้วัด:");
+    std::vector<Inline> items;
     for (const auto& i : p.indicators) {
-      out << "- " << i.text;
-      if (i.target) out << fmt::format(" (เป้าหมาย {} ต่อปี)", *i.target);
-      out << "\n";
+      Inline item(i.text);
+      if (i.target) item.text(fmt::format(" (เป้าหมาย {} ต่อปี)", *i.target));
+      items.push_back(item);
     }
-    out << "\n";
+    doc.list(items);
   }
-  if (p.outcome.empty() && p.indicators.empty()) out << "-\n";
-  return finish(out.str(), o);
+  if (p.outcome.empty() && p.indicators.empty()) doc.paragraph("-");
+  return finish(std::move(doc), o);
 }
 
-std::string render_project_status_md(const ProjectStatus& s, const DocumentOptions& o)
+Doc project_status_doc(const ProjectStatus& s, const DocumentOptions& o)
 {
-  std::ostringstream out;
+  Doc doc;
   const bool thai = o.thai;
-  out << "# " << (thai ? fmt::format("ผลการดำเนินงานโครงการ {} ปีงบประมาณ {}", s.project->ref, s.fiscal_year)
-                       : fmt::format("Project {} in fiscal year {}", s.project->ref, s.fiscal_year))
-      << "\n\n"
-      << s.project->name << "\n\n";
+  doc.heading(1, thai ? fmt::format("ผลการดำเนินงานโครงการ {} ปีงบประมาณ {}", s.project->ref, s.fiscal_year)
+                      : fmt::format("Project {} in fiscal year {}", s.project->ref, s.fiscal_year));
+  doc.paragraph(s.project->name);
   if (!s.in_period) {
-    out << (thai ? "หมายเหตุ: ปีงบประมาณนี้อยู่นอกระยะเวลาดำเนินการของโครงการ\n\n"
-                 : "Note: this fiscal year lies outside the project's period\n\n");
+    doc.paragraph(thai ? "หมายเหตุ: ปีงบประมาณนี้อยู่นอกระยะเวลาดำเนินการของโครงการ"
+                       : "Note: this fiscal year lies outside the project's period");
   }
-  using A = MarkdownTable::Align;
-  MarkdownTable t({thai ? "ตัวชี้วัด" : "indicator", thai ? "ผลที่วัดได้" : "measured", thai ? "เป้าหมาย" : "target",
-                   thai ? "ผล" : "result"},
-                  {A::left, A::right, A::right, A::left});
+  Table t({thai ? "ตัวชี้วัด" : "indicator", thai ? "ผลที่วัดได้" : "measured", thai ? "เป้าหมาย" : "target",
+           thai ? "ผล" : "result"},
+          {Align::left, Align::right, Align::right, Align::left});
   for (const auto& i : s.indicators) {
-    t.add_row({md_cell(i.indicator->text), i.value ? fmt::format("{}", *i.value) : "-",
+    t.add_row({i.indicator->text, i.value ? fmt::format("{}", *i.value) : "-",
                i.indicator->target ? fmt::format("{}", *i.indicator->target) : "-",
                !i.value ? (thai ? "วัดจากบันทึกไม่ได้" : "not measurable")
                : i.met  ? (thai ? "บรรลุ" : "met")
                         : (thai ? "ยังไม่บรรลุ" : "not met")});
   }
-  t.write(out);
-  return finish(out.str(), o);
+  doc.table(std::move(t));
+  return finish(std::move(doc), o);
 }
 
 void render_project_status_json(std::ostream& out, const ProjectStatus& s)
@@ -192,40 +192,38 @@ void render_project_status_json(std::ostream& out, const ProjectStatus& s)
   w.finish();
 }
 
-std::string render_minutes(const Meeting& m, const Workspace& ws, const DocumentOptions& o)
+Doc minutes_doc(const Meeting& m, const Workspace& ws, const DocumentOptions& o)
 {
-  std::ostringstream out;
+  Doc doc;
   const auto& c = ws.config.value;
-  out << "# รายงานการประชุม" << (c.council_name.empty() ? "" : c.council_name) << "\n\n";
-  out << "**ครั้งที่ " << meeting_number(m) << "**\\\n";
-  if (m.date) out << "เมื่อ" << thai_long_date(m.date->value) << "\\\n";
+  doc.heading(1, Inline("รายงานการประชุม").text(c.council_name));
+  Inline head = strong("ครั้งที่ " + meeting_number(m)).br();
+  if (m.date) head.text("เมื่อ" + thai_long_date(m.date->value)).br();
   std::string venue = m.venue.empty() ? c.council_venue : m.venue;
-  out << "ณ " << (venue.empty() ? "-" : venue) << "\n\n";
+  head.text("ณ ").text(venue.empty() ? "-" : venue);
+  doc.paragraph(head);
 
   if (m.status == MeetingStatus::cancelled) {
-    out << "**งดการประชุม**";
-    if (!m.note.empty()) out << " " << m.note;
-    out << "\n";
-    return finish(out.str(), o);
+    Inline in = strong("งดการประชุม");
+    if (!m.note.empty()) in.text(" ").text(m.note);
+    doc.paragraph(in);
+    return finish(std::move(doc), o);
   }
 
   auto people = [&](const std::vector<AttendanceEntry>& list, bool with_reason, const char* default_reason) {
-    MarkdownTable t({"ที่", "ชื่อ – สกุล", "ตำแหน่ง", "หมายเหตุ"},
-                    {MarkdownTable::Align::right, MarkdownTable::Align::left, MarkdownTable::Align::left,
-                     MarkdownTable::Align::left});
+    Table t({"ที่", "ชื่อ – สกุล", "ตำแหน่ง", "หมายเหตุ"}, {Align::right, Align::left, Align::left, Align::left});
     int n = 0;
     for (const auto& e : list) {
       const Member* mem = ws.member(e.id);
       std::string reason = with_reason ? (e.reason.empty() ? default_reason : e.reason) : e.reason;
-      t.add_row({fmt::format("{}", ++n), mem ? md_cell(mem->name) : e.id, mem ? md_cell(member_line(*mem, ws)) : "",
-                 md_cell(reason)});
+      t.add_row({fmt::format("{}", ++n), mem ? mem->name : e.id, mem ? member_line(*mem, ws) : "", reason});
     }
-    if (t.empty()) out << "-\n";
-    else t.write(out);
+    if (t.empty()) doc.paragraph("-");
+    else doc.table(std::move(t));
   };
-  out << "## ผู้มาประชุม\n\n";
+  doc.heading(2, "ผู้มาประชุม");
   people(m.present, false, "");
-  out << "\n## ผู้ไม่มาประชุม\n\n";
+  doc.heading(2, "ผู้ไม่มาประชุม");
   std::vector<AttendanceEntry> not_present = m.excused;
   for (auto& e : not_present) {
     if (e.reason.empty()) e.reason = "ลา";
@@ -235,75 +233,79 @@ std::string render_minutes(const Meeting& m, const Workspace& ws, const Document
     not_present.push_back(e);
   }
   people(not_present, true, "ลา");
-  out << "\n## ผู้เข้าร่วมประชุม\n\n";
+  doc.heading(2, "ผู้เข้าร่วมประชุม");
   if (m.guests.empty()) {
-    out << "-\n";
+    doc.paragraph("-");
   } else {
-    MarkdownTable t({"ที่", "ชื่อ – สกุล", "ตำแหน่ง/หน่วยงาน"},
-                    {MarkdownTable::Align::right, MarkdownTable::Align::left, MarkdownTable::Align::left});
+    Table t({"ที่", "ชื่อ – สกุล", "ตำแหน่ง/หน่วยงาน"}, {Align::right, Align::left, Align::left});
     int n = 0;
     for (const auto& g : m.guests) {
       std::string where = g.position;
       if (!g.organization.empty()) where += (where.empty() ? "" : " ") + g.organization;
-      t.add_row({fmt::format("{}", ++n), md_cell(g.name), md_cell(where)});
+      t.add_row({fmt::format("{}", ++n), g.name, where});
     }
-    t.write(out);
+    doc.table(std::move(t));
   }
-  out << "\n**เริ่มประชุมเวลา " << (m.start.empty() ? "........ น." : thai_time(m.start)) << "**\n\n";
+  doc.paragraph(strong("เริ่มประชุมเวลา " + (m.start.empty() ? std::string("........ น.") : thai_time(m.start))));
   const Member* chair = m.chair ? ws.member(m.chair->value) : nullptr;
-  out << "เมื่อที่ประชุมพร้อมแล้ว " << (chair ? chair->name + " " + chair->role : std::string("ประธานในที่ประชุม"))
-      << " ประธานในที่ประชุม กล่าวเปิดการประชุมและดำเนินการประชุมตามระเบียบวาระ ดังนี้\n";
+  doc.paragraph(Inline("เมื่อที่ประชุมพร้อมแล้ว ")
+                  .text(chair ? chair->name + " " + chair->role : std::string("ประธานในที่ประชุม"))
+                  .text(" ประธานในที่ประชุม กล่าวเปิดการประชุมและดำเนินการประชุมตามระเบียบวาระ ดังนี้"));
   for (const auto& a : m.agenda) {
-    out << "\n## ระเบียบวาระที่ " << a.no << " " << a.title << "\n\n";
-    if (!a.notes.empty()) out << paragraph(a.notes) << "\n\n";
-    out << "**มติที่ประชุม** " << (a.resolution.empty() ? "-" : paragraph(a.resolution)) << "\n";
+    doc.heading(2, Inline(fmt::format("ระเบียบวาระที่ {} ", a.no)).text(a.title));
+    if (!a.notes.empty()) doc.paragraph(Inline().lines(a.notes));
+    doc.paragraph(strong("มติที่ประชุม").text(" ").append(lines_or_dash(a.resolution)));
   }
-  out << "\n**เลิกประชุมเวลา " << (m.end.empty() ? "........ น." : thai_time(m.end)) << "**\n";
+  doc.paragraph(strong("เลิกประชุมเวลา " + (m.end.empty() ? std::string("........ น.") : thai_time(m.end))));
   const Member* recorder = m.recorder ? ws.member(m.recorder->value) : nullptr;
   const Member* checker = m.checker ? ws.member(m.checker->value) : nullptr;
-  signature(out, recorder ? recorder->name : "", recorder ? recorder->role : "", "ผู้จดรายงานการประชุม");
-  if (checker) signature(out, checker->name, checker->role, "ผู้ตรวจรายงานการประชุม");
-  return finish(out.str(), o);
+  signature(doc, recorder ? recorder->name : "", recorder ? recorder->role : "", "ผู้จดรายงานการประชุม");
+  if (checker) signature(doc, checker->name, checker->role, "ผู้ตรวจรายงานการประชุม");
+  return finish(std::move(doc), o);
 }
 
-std::string render_invitation(const Meeting& m, const Workspace& ws, const DocumentOptions& o)
+Doc invitation_doc(const Meeting& m, const Workspace& ws, const DocumentOptions& o)
 {
-  std::ostringstream out;
+  Doc doc;
   const auto& c = ws.config.value;
   std::string council = c.council_name.empty() ? "สภา" : c.council_name;
-  out << "# หนังสือเชิญประชุม\n\n";
-  out << "ที่ ........../..........\\\n";
-  out << c.org_name << "\\\n";
-  if (!c.district.empty()) out << "อำเภอ" << c.district << " จังหวัด" << c.province << "\n\n";
+  doc.heading(1, "หนังสือเชิญประชุม");
+  Inline from = Inline("ที่ ........../..........").br().text(c.org_name);
+  if (!c.district.empty()) from.br().text("อำเภอ" + c.district + " จังหวัด" + c.province);
+  doc.paragraph(from);
   if (o.letter_date) {
-    out << o.letter_date->day << " " << thai_month_name(o.letter_date->month) << " "
-        << o.letter_date->year + be_offset << "\n\n";
+    doc.paragraph(fmt::format("{} {} {}", o.letter_date->day, thai_month_name(o.letter_date->month),
+                              o.letter_date->year + be_offset));
   }
-  out << "**เรื่อง** ขอเชิญประชุม" << council << " ครั้งที่ " << meeting_number(m) << "\n\n";
-  out << "**เรียน** คณะกรรมการ" << council << " ทุกท่าน\n\n";
-  if (!m.agenda.empty()) out << "**สิ่งที่ส่งมาด้วย** ระเบียบวาระการประชุม จำนวน 1 ฉบับ\n\n";
+  doc.paragraph(strong("เรื่อง").text(" ขอเชิญประชุม" + council + " ครั้งที่ " + meeting_number(m)));
+  doc.paragraph(strong("เรียน").text(" คณะกรรมการ" + council + " ทุกท่าน"));
+  if (!m.agenda.empty()) doc.paragraph(strong("สิ่งที่ส่งมาด้วย").text(" ระเบียบวาระการประชุม จำนวน 1 ฉบับ"));
   std::string venue = m.venue.empty() ? c.council_venue : m.venue;
-  out << "ด้วย" << c.org_name << " กำหนดจัดการประชุม" << council << " ครั้งที่ " << meeting_number(m);
-  if (m.date) out << " ใน" << thai_long_date(m.date->value);
-  if (!m.start.empty()) out << " เวลา " << thai_time(m.start);
-  if (!venue.empty()) out << " ณ " << venue;
-  out << " เพื่อพิจารณาเรื่องต่าง ๆ ตามระเบียบวาระการประชุมที่แนบมาพร้อมนี้\n\n";
-  out << "จึงเรียนมาเพื่อโปรดเข้าร่วมประชุมตามวัน เวลา และสถานที่ดังกล่าว\n\n";
-  out << "ขอแสดงความนับถือ\n";
+  Inline body = Inline("ด้วย" + c.org_name + " กำหนดจัดการประชุม" + council + " ครั้งที่ " + meeting_number(m));
+  if (m.date) body.text(" ใน" + thai_long_date(m.date->value));
+  if (!m.start.empty()) body.text(" เวลา " + thai_time(m.start));
+  if (!venue.empty()) body.text(" ณ ").text(venue);
+  body.text(" เพื่อพิจารณาเรื่องต่าง ๆ ตามระเบียบวาระการประชุมที่แนบมาพร้อมนี้");
+  doc.paragraph(body);
+  doc.paragraph("จึงเรียนมาเพื่อโปรดเข้าร่วมประชุมตามวัน เวลา และสถานที่ดังกล่าว");
+  doc.paragraph("ขอแสดงความนับถือ");
   const Member* chief = chief_executive(ws);
   const Member* chair = m.chair ? ws.member(m.chair->value) : nullptr;
   const Member* signer = chief ? chief : chair;
-  signature(out, signer ? signer->name : "", signer ? signer->role : "", "");
+  signature(doc, signer ? signer->name : "", signer ? signer->role : "", "");
   if (!m.agenda.empty()) {
-    out << "\n---\n\n## ระเบียบวาระการประชุม" << council << " ครั้งที่ " << meeting_number(m) << "\n\n";
-    if (m.date) out << thai_long_date(m.date->value);
-    if (!m.start.empty()) out << " เวลา " << thai_time(m.start);
-    if (!venue.empty()) out << " ณ " << venue;
-    out << "\n\n";
-    for (const auto& a : m.agenda) out << "ระเบียบวาระที่ " << a.no << " " << a.title << "\\\n";
-    out << "\n";
+    doc.page_break();
+    doc.heading(2, "ระเบียบวาระการประชุม" + council + " ครั้งที่ " + meeting_number(m));
+    Inline when;
+    if (m.date) when.text(thai_long_date(m.date->value));
+    if (!m.start.empty()) when.text(" เวลา " + thai_time(m.start));
+    if (!venue.empty()) when.text(" ณ ").text(venue);
+    doc.paragraph(when);
+    Inline items;
+    for (const auto& a : m.agenda) items.text(fmt::format("ระเบียบวาระที่ {} ", a.no)).text(a.title).br();
+    doc.paragraph(items);
   }
-  return finish(out.str(), o);
+  return finish(std::move(doc), o);
 }
 
 }  // namespace kudrang

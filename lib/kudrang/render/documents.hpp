@@ -1,8 +1,10 @@
 #pragma once
-// Official Thai documents in Markdown (for pandoc → DOCX/PDF, or a browser):
-// the project sheet (ten sections), the invitation letter and the minutes in
-// the layout of form no. 11 of the 2526 regulation on official correspondence.
+// Official Thai documents (as a Doc: Markdown for pandoc → DOCX/PDF, or an
+// HTML page): the project sheet (ten sections), the invitation letter and the
+// minutes in the layout of form no. 11 of the 2526 regulation on official
+// correspondence.
 #include "kudrang/records/workspace.hpp"
+#include "kudrang/render/doc.hpp"
 #include "kudrang/rules/project_status.hpp"
 
 #include <ostream>
@@ -20,10 +22,10 @@ std::string thai_long_date(const Date& d);
 // "09:30" -> "09.30 น."
 std::string thai_time(std::string_view hhmm);
 
-std::string render_project_sheet(const Project& p, const Workspace& ws, const DocumentOptions& o);
-std::string render_project_status_md(const ProjectStatus& s, const DocumentOptions& o);
+Doc project_sheet_doc(const Project& p, const Workspace& ws, const DocumentOptions& o);
+Doc project_status_doc(const ProjectStatus& s, const DocumentOptions& o);
 void render_project_status_json(std::ostream& out, const ProjectStatus& s);
-std::string render_minutes(const Meeting& m, const Workspace& ws, const DocumentOptions& o);
-std::string render_invitation(const Meeting& m, const Workspace& ws, const DocumentOptions& o);
+Doc minutes_doc(const Meeting& m, const Workspace& ws, const DocumentOptions& o);
+Doc invitation_doc(const Meeting& m, const Workspace& ws, const DocumentOptions& o);
 
 }  // namespace kudrang

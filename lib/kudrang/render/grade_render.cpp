@@ -41,7 +41,7 @@ std::string value_text(const CriterionResult& c, bool thai)
 
 std::string plan_heading(const PlanGrade& g, bool thai)
 {
-  std::string village = g.village_name.empty() ? std::string() : " " + g.village_name;
+  std::string village = g.village_name.empty() ? std::string() : " " + md_text(g.village_name);
   return thai ? fmt::format("หมู่ที่ {}{} — แผนชุมชน {}", g.plan->village, village, g.plan->id)
               : fmt::format("Village {}{} — plan {}", g.plan->village, village, g.plan->id);
 }
@@ -134,10 +134,10 @@ std::vector<std::string> grade_advice(const PlanGrade& g, bool thai)
   return out;
 }
 
-void render_distribution_md(std::ostream& out, const GradeDistribution& d, bool thai)
+Table distribution_table(const GradeDistribution& d, bool thai)
 {
-  MarkdownTable t({tr(thai, "ระดับ", "grade"), tr(thai, "จำนวน (แผน)", "plans"), tr(thai, "ร้อยละ", "percent")},
-                  {MarkdownTable::Align::left, MarkdownTable::Align::right, MarkdownTable::Align::right});
+  Table t({tr(thai, "ระดับ", "grade"), tr(thai, "จำนวน (แผน)", "plans"), tr(thai, "ร้อยละ", "percent")},
+          {Align::left, Align::right, Align::right});
   auto row = [&](std::string name, long n) {
     Ratio r{n, d.total()};
     t.add_row({std::move(name), fmt::format("{}", n), r.percent_text().value_or("-")});
@@ -147,7 +147,12 @@ void render_distribution_md(std::ostream& out, const GradeDistribution& d, bool 
   row(grade_text('C', thai), d.c);
   row(grade_text(std::nullopt, thai), d.none);
   t.add_row({tr(thai, "รวม", "total"), fmt::format("{}", d.total()), d.total() ? "100.00" : "-"});
-  t.write(out);
+  return t;
+}
+
+void render_distribution_md(std::ostream& out, const GradeDistribution& d, bool thai)
+{
+  distribution_table(d, thai).write(out);
 }
 
 void render_grades_md(std::ostream& out, const GradeReport& r, bool thai)
@@ -170,7 +175,7 @@ void render_grades_md(std::ostream& out, const GradeReport& r, bool thai)
     if (r.many_workspaces && g.workspace != current_ws) {
       close_workspace();
       current_ws = g.workspace;
-      out << "\n## " << (current_ws.empty() ? "." : current_ws) << "\n";
+      out << "\n## " << (current_ws.empty() ? "." : md_text(current_ws)) << "\n";
     }
     ws_dist.add(g.grade);
     out << plan_level << plan_heading(g, thai) << "\n\n";

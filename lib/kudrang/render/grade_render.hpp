@@ -1,6 +1,7 @@
 #pragma once
 // Plan grades as an evaluator's sheet (Markdown), a spreadsheet (CSV) and
 // the JSON contract of spec/cli.md.
+#include "kudrang/render/doc.hpp"
 #include "kudrang/rules/grade.hpp"
 #include "kudrang/rules/grade_compare.hpp"
 
@@ -27,5 +28,6 @@ void render_grades_csv(std::ostream& out, const GradeReport& r);
 void render_grades_json(std::ostream& out, const GradeReport& r, bool thai);
 // The distribution table (grade, count, percent) in the form of the seed's national table.
 void render_distribution_md(std::ostream& out, const GradeDistribution& d, bool thai);
+Table distribution_table(const GradeDistribution& d, bool thai);
 
 }  // namespace kudrang

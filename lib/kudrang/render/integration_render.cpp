@@ -48,7 +48,7 @@ void details(std::ostream& out, const IntegrationResult& r, const Workspace* ws,
       if (!missing) continue;
       std::string v = fmt::format("{}", e.plan->village);
       if (auto name = village_name(ws, e.plan->village); !name.empty()) v += " " + name;
-      t.add_row({v, e.plan->id + "/" + e.project->id, md_cell(e.project->name), fmt::format("{}", e.project->priority),
+      t.add_row({v, e.plan->id + "/" + e.project->id, e.project->name, fmt::format("{}", e.project->priority),
                  format_money(e.project->budget)});
     }
     t.write(out);
@@ -144,7 +144,7 @@ void render_integration_md(std::ostream& out, const IntegrationReport& r, const 
     return;
   }
   for (const auto& [name, part] : r.parts) {
-    out << "\n# " << name << "\n\n";
+    out << "\n# " << md_text(name) << "\n\n";
     rules_table(out, part, thai);
     details(out, part, nullptr, thai);
   }

@@ -25,7 +25,7 @@ std::string month_label(const MonthHeld& m, bool thai)
 void render_meeting_report_md(std::ostream& out, const MeetingReport& r, const Workspace& ws, bool thai)
 {
   using A = MarkdownTable::Align;
-  const std::string council = ws.has_config ? ws.config.value.council_name : std::string();
+  const std::string council = ws.has_config ? md_text(ws.config.value.council_name) : std::string();
   out << "# "
       << (thai ? fmt::format("รายงานผลการประชุม{} ปีงบประมาณ {}", council.empty() ? "สภา" : council, r.fiscal_year)
                : fmt::format("Council meetings, fiscal year {}{}", r.fiscal_year, council.empty() ? "" : " — " + council))
@@ -63,7 +63,7 @@ void render_meeting_report_md(std::ostream& out, const MeetingReport& r, const W
   meetings.write(out);
 
   out << "\n## " << tr(thai, "การเข้าร่วมประชุมรายหมู่บ้าน", "Attendance by village") << "\n\n";
-  std::vector<std::string> headers = {tr(thai, "หมู่ที่", "village")};
+  std::vector<Inline> headers = {tr(thai, "หมู่ที่", "village")};
   std::vector<A> align = {A::left};
   for (const auto& m : r.months) {
     headers.push_back(month_label(m, thai));
@@ -73,7 +73,7 @@ void render_meeting_report_md(std::ostream& out, const MeetingReport& r, const W
   align.push_back(A::right);
   MarkdownTable grid(headers, align);
   for (const auto& v : r.villages) {
-    std::vector<std::string> row = {fmt::format("{} {}", v.no, v.name)};
+    std::vector<Inline> row = {fmt::format("{} {}", v.no, v.name)};
     for (size_t i = 0; i < 12; ++i) {
       long held = r.months[i].held;
       row.push_back(held == 0 ? "·" : v.by_month[i] == held ? "✓" : fmt::format("{}/{}", v.by_month[i], held));
@@ -103,7 +103,7 @@ void render_meeting_report_md(std::ostream& out, const MeetingReport& r, const W
                         {A::left, A::left, A::left, A::right, A::right, A::right});
   for (const auto& m : r.members) {
     if (m.present + m.excused + m.absent == 0) continue;
-    members.add_row({m.member->id, md_cell(m.member->name), md_cell(m.member->role), fmt::format("{}", m.present),
+    members.add_row({m.member->id, m.member->name, m.member->role, fmt::format("{}", m.present),
                      fmt::format("{}", m.excused), fmt::format("{}", m.absent)});
   }
   members.write(out);

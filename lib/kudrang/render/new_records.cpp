@@ -193,15 +193,21 @@ std::vector<std::pair<std::string, std::string>> new_workspace_files(const NewWo
 
 namespace {
 
+// TEXT of RFC 5545 3.3.11: \\ ; , escaped, every line break (CRLF, LF or a
+// bare CR) as \\n, other control characters (which TEXT may not hold) dropped.
 std::string ics_escape(std::string_view s)
 {
   std::string out;
-  for (char c : s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
     if (c == '\\' || c == ';' || c == ',') out += '\\';
-    if (c == '\n') {
+    if (c == '\r' || c == '\n') {
+      if (c == '\r' && i + 1 < s.size() && s[i + 1] == '\n') ++i;
       out += "\\n";
       continue;
     }
+    unsigned char u = static_cast<unsigned char>(c);
+    if ((u < 0x20 && c != '\t') || u == 0x7F) continue;
     out += c;
   }
   return out;
@@ -228,13 +234,19 @@ std::string ics_line(const std::string& line)
   return out + "\r\n";
 }
 
+// Local date-time `add_minutes` after HH:MM on `d`, carried into the next
+// days past midnight.
 std::string ics_time(const Date& d, const std::string& hhmm, int add_minutes)
 {
-  int h = std::stoi(hhmm.substr(0, 2));
-  int m = std::stoi(hhmm.substr(3, 2)) + add_minutes;
-  h += m / 60;
-  m %= 60;
-  return fmt::format("{:04}{:02}{:02}T{:02}{:02}00", d.year, d.month, d.day, h, m);
+  long minutes = std::stoi(hhmm.substr(0, 2)) * 60L + std::stoi(hhmm.substr(3, 2)) + add_minutes;
+  long days = minutes / (24 * 60);
+  minutes %= 24 * 60;
+  if (minutes < 0) {
+    minutes += 24 * 60;
+    --days;
+  }
+  Date day = civil_from_days(days_from_civil(d) + days);
+  return fmt::format("{:04}{:02}{:02}T{:02}{:02}00", day.year, day.month, day.day, minutes / 60, minutes % 60);
 }
 
 }  // namespace

@@ -2,7 +2,6 @@
 
 #include "kudrang/render/csv.hpp"
 #include "kudrang/render/json_writer.hpp"
-#include "kudrang/render/table.hpp"
 
 #include <fmt/format.h>
 
@@ -44,33 +43,32 @@ std::string money_cell(Money m) { return m.satang == 0 ? "-" : format_money(m); 
 
 }  // namespace
 
-void render_devplan_md(std::ostream& out, const DevelopmentPlan& d, bool thai)
+Doc devplan_doc(const DevelopmentPlan& d, bool thai)
 {
-  using A = MarkdownTable::Align;
+  Doc doc;
   auto years = plan_years(d);
   std::string period = d.period ? fmt::format("{}–{}", d.period->from, d.period->to) : "";
-  out << "# " << (thai ? fmt::format("แผนพัฒนาท้องถิ่น (พ.ศ. {})", period) : fmt::format("Local development plan {}", period))
-      << "\n\n";
+  doc.heading(1, thai ? fmt::format("แผนพัฒนาท้องถิ่น (พ.ศ. {})", period) : fmt::format("Local development plan {}", period));
 
-  out << "## " << tr(thai, "แบบ ผ.01 บัญชีสรุปโครงการพัฒนา", "Form ผ.01: summary of projects") << "\n\n";
-  std::vector<std::string> h = {tr(thai, "ยุทธศาสตร์", "strategy")};
-  std::vector<A> al = {A::left};
+  doc.heading(2, tr(thai, "แบบ ผ.01 บัญชีสรุปโครงการพัฒนา", "Form ผ.01: summary of projects"));
+  std::vector<Inline> h = {tr(thai, "ยุทธศาสตร์", "strategy")};
+  std::vector<Align> al = {Align::left};
   for (int y : years) {
     h.push_back(thai ? fmt::format("ปี {} (โครงการ)", y) : fmt::format("{} projects", y));
     h.push_back(thai ? fmt::format("ปี {} (บาท)", y) : fmt::format("{} baht", y));
-    al.push_back(A::right);
-    al.push_back(A::right);
+    al.push_back(Align::right);
+    al.push_back(Align::right);
   }
   h.push_back(tr(thai, "รวม (โครงการ)", "total projects"));
   h.push_back(tr(thai, "รวม (บาท)", "total baht"));
-  al.push_back(A::right);
-  al.push_back(A::right);
-  MarkdownTable summary(h, al);
+  al.push_back(Align::right);
+  al.push_back(Align::right);
+  Table summary(h, al);
   std::map<int, std::pair<long, Money>> grand;
   long grand_count = 0;
   Money grand_money;
   for (const auto& s : strategies(d)) {
-    std::vector<std::string> row = {s.empty() ? tr(thai, "(ไม่ระบุยุทธศาสตร์)", "(no strategy)") : md_cell(s)};
+    std::vector<Inline> row = {s.empty() ? tr(thai, "(ไม่ระบุยุทธศาสตร์)", "(no strategy)") : s};
     long count = 0;
     Money total;
     for (int y : years) {
@@ -97,7 +95,7 @@ void render_devplan_md(std::ostream& out, const DevelopmentPlan& d, bool thai)
     grand_money += total;
     summary.add_row(row);
   }
-  std::vector<std::string> total_row = {tr(thai, "**รวม**", "**total**")};
+  std::vector<Inline> total_row = {strong(tr(thai, "รวม", "total"))};
   for (int y : years) {
     total_row.push_back(fmt::format("{}", grand[y].first));
     total_row.push_back(money_cell(grand[y].second));
@@ -105,44 +103,45 @@ void render_devplan_md(std::ostream& out, const DevelopmentPlan& d, bool thai)
   total_row.push_back(fmt::format("{}", grand_count));
   total_row.push_back(money_cell(grand_money));
   summary.add_row(total_row);
-  summary.write(out);
+  doc.table(std::move(summary));
 
-  out << "\n## " << tr(thai, "แบบ ผ.02 รายละเอียดโครงการพัฒนา", "Form ผ.02: project details") << "\n";
+  doc.heading(2, tr(thai, "แบบ ผ.02 รายละเอียดโครงการพัฒนา", "Form ผ.02: project details"));
   for (const auto& s : strategies(d)) {
-    out << "\n### " << (s.empty() ? tr(thai, "(ไม่ระบุยุทธศาสตร์)", "(no strategy)") : s) << "\n\n";
-    std::vector<std::string> hh = {tr(thai, "ที่", "no."), tr(thai, "โครงการ", "project"),
-                                   tr(thai, "วัตถุประสงค์", "objective"), tr(thai, "เป้าหมาย (ผลผลิตของโครงการ)", "target")};
-    std::vector<A> aa = {A::right, A::left, A::left, A::left};
+    doc.heading(3, s.empty() ? tr(thai, "(ไม่ระบุยุทธศาสตร์)", "(no strategy)") : s);
+    std::vector<Inline> hh = {tr(thai, "ที่", "no."), tr(thai, "โครงการ", "project"), tr(thai, "วัตถุประสงค์", "objective"),
+                              tr(thai, "เป้าหมาย (ผลผลิตของโครงการ)", "target")};
+    std::vector<Align> aa = {Align::right, Align::left, Align::left, Align::left};
     for (int y : years) {
       hh.push_back(thai ? fmt::format("{} (บาท)", y) : fmt::format("{} (baht)", y));
-      aa.push_back(A::right);
+      aa.push_back(Align::right);
     }
     for (const char* c : {thai ? "ตัวชี้วัด (KPI)" : "KPI", thai ? "ผลที่คาดว่าจะได้รับ" : "expected outcome",
                           thai ? "หน่วยงานรับผิดชอบหลัก" : "responsible"}) {
       hh.push_back(c);
-      aa.push_back(A::left);
+      aa.push_back(Align::left);
     }
-    MarkdownTable t(hh, aa);
+    Table t(hh, aa);
     int no = 0;
     std::map<int, Money> sub;
     for (const auto& p : d.projects) {
       if (p.strategy != s) continue;
-      std::vector<std::string> row = {fmt::format("{}", ++no), md_cell(p.name), md_cell(p.objective), md_cell(p.target)};
+      std::vector<Inline> row = {fmt::format("{}", ++no), p.name, p.objective, p.target};
       for (int y : years) {
         row.push_back(money_cell(p.planned(y)));
         sub[y] += p.planned(y);
       }
-      row.push_back(md_cell(p.kpi));
-      row.push_back(md_cell(p.outcome));
-      row.push_back(md_cell(p.agency));
+      row.push_back(p.kpi);
+      row.push_back(p.outcome);
+      row.push_back(p.agency);
       t.add_row(row);
     }
-    std::vector<std::string> row = {"", thai ? fmt::format("**รวม {} โครงการ**", no) : fmt::format("**{} projects**", no), "", ""};
+    std::vector<Inline> row = {"", strong(thai ? fmt::format("รวม {} โครงการ", no) : fmt::format("{} projects", no)), "", ""};
     for (int y : years) row.push_back(money_cell(sub[y]));
     row.resize(hh.size());
     t.add_row(row);
-    t.write(out);
+    doc.table(std::move(t));
   }
+  return doc;
 }
 
 void render_devplan_csv(std::ostream& out, const DevelopmentPlan& d)
@@ -182,12 +181,12 @@ void render_trace_md(std::ostream& out, const Trace& t, const Workspace& ws, boo
   if (ws.has_config) {
     if (const Village* v = ws.config.value.village(t.plan->village)) village = v->name;
   }
-  out << "# " << (thai ? "เส้นทางโครงการ " : "Trace of ") << t.plan->id << "/" << t.project->id << "\n\n";
+  out << "# " << (thai ? "เส้นทางโครงการ " : "Trace of ") << md_text(t.plan->id + "/" + t.project->id) << "\n\n";
   out << (thai ? fmt::format("**แผนชุมชน** หมู่ที่ {} {} ({}): {} — ลำดับความสำคัญ {}, งบประมาณที่ขอ {} บาท, {}\n\n",
-                             t.plan->village, village, t.plan->id, t.project->name, t.project->priority,
+                             t.plan->village, md_text(village), md_text(t.plan->id), md_text(t.project->name), t.project->priority,
                              format_money(t.project->budget), category_id(t.project->category))
                : fmt::format("**Community plan** village {} {} ({}): {} — priority {}, requested {} baht, {}\n\n",
-                             t.plan->village, village, t.plan->id, t.project->name, t.project->priority,
+                             t.plan->village, md_text(village), md_text(t.plan->id), md_text(t.project->name), t.project->priority,
                              format_money(t.project->budget), category_id(t.project->category)));
   if (!t.eligible) {
     out << tr(thai, "โครงการนี้ไม่นับในเกณฑ์ร้อยละ 30/20 (ไม่ใช่โครงการทำร่วม/ขอสนับสนุนจาก อปท. หรือถูกยกเลิก)\n\n",
@@ -198,8 +197,8 @@ void render_trace_md(std::ostream& out, const Trace& t, const Workspace& ws, boo
     return;
   }
   for (const auto& s : t.steps) {
-    out << "## " << (thai ? "แผนพัฒนาท้องถิ่น " : "Development plan ") << s.plan->id << ": " << s.project->id << " "
-        << s.project->name << "\n\n";
+    out << "## " << (thai ? "แผนพัฒนาท้องถิ่น " : "Development plan ") << md_text(s.plan->id) << ": " << md_text(s.project->id) << " "
+        << md_text(s.project->name) << "\n\n";
     std::vector<std::string> years;
     for (const auto& [y, m] : s.project->budget) years.push_back(fmt::format("{}: {}", y, format_money(m)));
     out << (thai ? "งบประมาณตามแผน (บาท): " : "Planned (baht): ") << (years.empty() ? "-" : fmt::format("{}", fmt::join(years, "; ")))
@@ -210,10 +209,10 @@ void render_trace_md(std::ostream& out, const Trace& t, const Workspace& ws, boo
     }
     for (const auto& l : s.lines) {
       out << "- " << (thai ? fmt::format("ข้อบัญญัติงบประมาณ {} ({}): {} {} — {} บาท", l.budget->year,
-                                         l.budget->stage == "draft" ? "ร่าง" : "ประกาศใช้", l.line->id, l.line->name,
+                                         l.budget->stage == "draft" ? "ร่าง" : "ประกาศใช้", md_text(l.line->id), md_text(l.line->name),
                                          format_money(l.line->amount))
-                           : fmt::format("budget {} ({}): {} {} — {} baht", l.budget->year, l.budget->stage, l.line->id,
-                                         l.line->name, format_money(l.line->amount)));
+                           : fmt::format("budget {} ({}): {} {} — {} baht", l.budget->year, l.budget->stage, md_text(l.line->id),
+                                         md_text(l.line->name), format_money(l.line->amount)));
       if (l.unplanned) out << tr(thai, " **ไม่มีงบประมาณตามแผนในปีนั้น**", " **no money planned that year**");
       if (l.over_plan) out << tr(thai, " **สูงกว่างบประมาณตามแผน**", " **more than planned**");
       out << "\n";

@@ -2,13 +2,14 @@
 // The development plan in the layout of its official forms: ผ.02 (project
 // detail, grouped by strategy with subtotals per year) and ผ.01 (count and
 // money per strategy and year); and a project's trace into the budget.
+#include "kudrang/render/doc.hpp"
 #include "kudrang/rules/trace.hpp"
 
 #include <ostream>
 
 namespace kudrang {
 
-void render_devplan_md(std::ostream& out, const DevelopmentPlan& d, bool thai);
+Doc devplan_doc(const DevelopmentPlan& d, bool thai);
 void render_devplan_csv(std::ostream& out, const DevelopmentPlan& d);
 
 void render_trace_md(std::ostream& out, const Trace& t, const Workspace& ws, bool thai);

@@ -1,0 +1,13 @@
+#pragma once
+// A printable, self-contained A4 page with no script and no network access,
+// around the body HTML of a Doc (to_html).
+#include <string>
+#include <string_view>
+
+namespace kudrang {
+
+// A whole page: <!doctype html>, Thai-first fonts, A4 print margins,
+// `extra_css` appended, `body_html` inside.
+std::string html_page(std::string_view title, std::string_view body_html, std::string_view extra_css = {});
+
+}  // namespace kudrang
