@@ -15,21 +15,13 @@ namespace kudrang::cli {
 
 namespace {
 
-// This executable's own absolute path: what the hook runs.
-std::string own_path()
-{
-  std::error_code ec;
-  fs::path p = fs::read_symlink("/proc/self/exe", ec);
-  return ec ? std::string("kudrang") : p.string();
-}
-
 void run_install(bool force, Globals& g)
 {
   std::error_code ec;
   fs::path dir = g.workspace.empty() ? fs::current_path(ec) : fs::path(g.workspace);
   fs::path where;
   std::string error;
-  switch (install_pre_commit_hook(dir, own_path(), force, where, error)) {
+  switch (install_pre_commit_hook(dir, own_executable_path(), force, where, error)) {
   case HookInstall::installed:
     if (!g.quiet) std::cout << fmt::format("installed the pre-commit hook {}\n", where.string());
     return;

@@ -2,6 +2,7 @@
 #include "commands.hpp"
 
 #include "kudrang/core/areas.hpp"
+#include "kudrang/io/hooks.hpp"
 #include "kudrang/io/process.hpp"
 #include "kudrang/io/safe_write.hpp"
 #include "kudrang/io/temp_dir.hpp"
@@ -164,7 +165,6 @@ void write_all_or_nothing(const fs::path& dir, const std::vector<std::pair<std::
     case WriteResult::exists: fail(fmt::format("{} exists in the staging folder", target.string())); break;
     case WriteResult::failed: fail(error); break;
     }
-    if (rel == ".githooks/pre-commit") ::chmod(target.c_str(), 0755);
   }
   std::vector<fs::path> moved;
   for (const auto& unit : units) {
@@ -215,9 +215,20 @@ void run_init(const InitOptions& o, bool quiet)
     w.org_name = "องค์การบริหารส่วนตำบล" + w.subdistrict;
     w.org_short = "อบต." + w.subdistrict;
   }
+  bool had_git = is_folder(dir) && inside_git_repository(dir);
+  if (had_git) {
+    // CI must check the branch the repository really has.
+    std::string error, branch;
+    ProgramOptions po;
+    po.cwd = dir;
+    po.output = &branch;
+    if (run_program({"git", "symbolic-ref", "--short", "-q", "HEAD"}, error, po) == 0) {
+      while (!branch.empty() && (branch.back() == '\n' || branch.back() == '\r')) branch.pop_back();
+      if (!branch.empty()) w.default_branch = branch;
+    }
+  }
   auto files = new_workspace_files(w);
   check_targets(dir, files);
-  bool had_git = is_folder(dir) && inside_git_repository(dir);
   write_all_or_nothing(dir, files);
   if (!quiet) {
     for (const auto& [rel, text] : files) {
@@ -228,14 +239,29 @@ void run_init(const InitOptions& o, bool quiet)
   }
   if (!had_git) {
     std::string error;
-    int rc = run_program({"git", "init", "-q", "--", dir.string()}, error);
+    int rc = run_program({"git", "init", "-q", "-b", w.default_branch, "--", dir.string()}, error);
     if (rc == 0) {
-      if (!quiet) std::cerr << "initialised a git repository in " << dir.string() << "\n";
+      if (!quiet) std::cerr << "initialised a git repository in " << dir.string() << " (branch " << w.default_branch << ")\n";
     } else if (rc < 0) {
       std::cerr << "kudrang: warning: git is not available; the workspace is not a repository yet\n";
     } else {
       std::cerr << "kudrang: warning: git init failed in " << dir.string() << "; the workspace is not a repository yet\n";
     }
+  }
+  // The pre-commit hook, so that this clone checks every commit (other
+  // clones: 'kudrang hooks install').
+  fs::path hook;
+  std::string error;
+  switch (install_pre_commit_hook(dir, own_executable_path(), false, hook, error)) {
+  case HookInstall::installed:
+  case HookInstall::updated:
+    if (!quiet) std::cerr << "installed the pre-commit hook (other clones: run 'kudrang hooks install')\n";
+    break;
+  case HookInstall::unchanged: break;
+  case HookInstall::foreign:
+    std::cerr << "kudrang: warning: " << hook.string() << " is another tool's hook; kudrang left it alone\n";
+    break;
+  case HookInstall::failed: break;  // no git repository: nothing to hook into
   }
 }
 

@@ -40,6 +40,13 @@ FileTree scan_root(const fs::path& root)
   return tree;
 }
 
+std::string own_executable_path()
+{
+  std::error_code ec;
+  fs::path p = fs::read_symlink("/proc/self/exe", ec);
+  return ec ? std::string("kudrang") : p.string();
+}
+
 bool use_color(const Globals& g)
 {
   if (g.color == "always") return true;

@@ -39,6 +39,9 @@ std::filesystem::path resolve_root(const Globals& g);
 // Scans the root; a usage error when it holds no workspace at all.
 FileTree scan_root(const std::filesystem::path& root);
 
+// This executable's absolute path (what hooks and scripts should run).
+std::string own_executable_path();
+
 // Whether to colour output written to stdout.
 bool use_color(const Globals& g);
 

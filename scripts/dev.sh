@@ -4,6 +4,8 @@
 #   scripts/dev.sh test       install what is missing, build, run every test (CTest)
 #   scripts/dev.sh build      install what is missing and build
 #   scripts/dev.sh sanitize   build with ASan+UBSan in build-asan/ and run the tests (not the scale one)
+#   scripts/dev.sh package    build the Debian package, install it with apt-get (as root), check a new
+#                             workspace, its hook and its CI workflow with it, then remove it
 # Environment: BUILD_DIR (default build), JOBS (default: number of cores),
 # KUDRANG_WERROR=ON to treat warnings as errors (CI sets it).
 set -euo pipefail
@@ -11,10 +13,13 @@ cd "$(dirname "$0")/.."
 
 # Debian 12 packages: the compiler and build tools, the four libraries, utf8proc
 # (Thai display width), RE2 (linear-time schema patterns), and python3 with jsonschema/yaml for the schema and
-# golden tests; groff/man-db to render the man pages; git for workspaces.
+# golden tests; groff/man-db to render the man pages; git for workspaces;
+# dpkg-dev for the Debian package; exfat-fuse/exfatprogs to test writes on an
+# exFAT stick (the test is skipped without them).
 packages=(g++ cmake make pkg-config git
           libcli11-dev libyaml-cpp-dev libfmt-dev doctest-dev libutf8proc-dev libre2-dev
-          python3 python3-jsonschema python3-yaml groff-base man-db)
+          python3 python3-jsonschema python3-yaml groff-base man-db dpkg-dev
+          exfat-fuse exfatprogs)
 
 setup() {
   local missing=()
@@ -60,5 +65,6 @@ case "$cmd" in
   # Warnings are not errors here: GCC 12 gives false -Wmaybe-uninitialized
   # warnings inside std::regex under the sanitizers (the plain build has none).
   sanitize) setup; KUDRANG_WERROR=OFF build build-asan -DKUDRANG_SANITIZE=ON; cd build-asan; ctest --output-on-failure -j "$jobs" -LE scale ;;
-  *) sed -n '2,9p' "$0" >&2; exit 2 ;;
+  package) setup; build "$dir"; python3 tests/install/package_check.py "$dir" --apt ;;
+  *) sed -n '2,11p' "$0" >&2; exit 2 ;;
 esac

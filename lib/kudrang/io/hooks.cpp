@@ -1,14 +1,13 @@
 #include "kudrang/io/hooks.hpp"
 
+#include "kudrang/io/process.hpp"
+
 #include <fmt/format.h>
 
-#include <array>
-#include <cstdio>
 #include <fstream>
 #include <random>
 #include <sstream>
 #include <sys/stat.h>
-#include <sys/wait.h>
 
 namespace fs = std::filesystem;
 
@@ -26,18 +25,16 @@ std::string sh_quote(const std::string& s)
   return out + "'";
 }
 
-// Runs git with already-quoted arguments; its stdout without the final newline.
-int git(const fs::path& dir, const std::string& args, std::string& out)
+// Runs git in `dir` (no shell); its stdout without the final newline.
+int git(const fs::path& dir, std::vector<std::string> args, std::string& out)
 {
-  out.clear();
-  FILE* p = ::popen(("git -C " + sh_quote(dir.string()) + " " + args + " 2>/dev/null").c_str(), "r");
-  if (!p) return -1;
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), n);
-  int status = ::pclose(p);
+  args.insert(args.begin(), {"git", "-C", dir.string()});
+  std::string error;
+  ProgramOptions o;
+  o.output = &out;
+  int rc = run_program(args, error, o);
   while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return rc;
 }
 
 }  // namespace
@@ -64,7 +61,7 @@ std::string pre_commit_hook_script(const std::string& kudrang_path)
     << "trap 'exit 1' HUP INT TERM\n"
     << "git checkout-index --all --prefix=\"$staged/\" || exit 1\n"
     << "cd \"$staged\" || exit 1\n"
-    << "\"$kudrang\" --no-cache validate\n";
+    << "\"$kudrang\" --no-cache -q validate\n";
   return s.str();
 }
 
@@ -72,15 +69,15 @@ HookInstall install_pre_commit_hook(const fs::path& dir, const std::string& kudr
                                     std::string& error)
 {
   std::string top;
-  if (git(dir, "rev-parse --show-toplevel", top) != 0 || top.empty()) {
+  if (git(dir, {"rev-parse", "--show-toplevel"}, top) != 0 || top.empty()) {
     error = fmt::format("{} is not inside a git repository (run 'git init' or 'kudrang init' first)", dir.string());
     return HookInstall::failed;
   }
   std::string hooks;
-  if (git(dir, "config core.hooksPath", hooks) == 0 && !hooks.empty()) {
+  if (git(dir, {"config", "core.hooksPath"}, hooks) == 0 && !hooks.empty()) {
     fs::path h(hooks);
     where = (h.is_absolute() ? h : fs::path(top) / h) / "pre-commit";
-  } else if (git(dir, "rev-parse --path-format=absolute --git-path hooks", hooks) == 0 && !hooks.empty()) {
+  } else if (git(dir, {"rev-parse", "--path-format=absolute", "--git-path", "hooks"}, hooks) == 0 && !hooks.empty()) {
     where = fs::path(hooks) / "pre-commit";
   } else {
     error = "git did not say where its hooks live";

@@ -37,10 +37,27 @@ int run_program(const std::vector<std::string>& argv, std::string& error, const 
   args.push_back(nullptr);
   Actions actions;
   posix_spawn_file_actions_addopen(&actions.fa, 0, "/dev/null", O_RDONLY, 0);
-  if (!options.show_output) {
+  int pipe_fds[2] = {-1, -1};
+  if (options.output) {
+    if (::pipe2(pipe_fds, O_CLOEXEC) != 0) {
+      error = fmt::format("cannot run {}: {}", argv[0], std::strerror(errno));
+      return -1;
+    }
+    if (!options.show_output) posix_spawn_file_actions_addopen(&actions.fa, 2, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_adddup2(&actions.fa, pipe_fds[1], 1);
+  } else if (!options.show_output) {
     posix_spawn_file_actions_addopen(&actions.fa, 1, "/dev/null", O_WRONLY, 0);
     posix_spawn_file_actions_adddup2(&actions.fa, 1, 2);
   }
+  struct PipeCloser {
+    int* fds;
+    ~PipeCloser()
+    {
+      for (int i = 0; i < 2; ++i) {
+        if (fds[i] >= 0) ::close(fds[i]);
+      }
+    }
+  } closer{pipe_fds};
   if (options.cwd) {
     if (int rc = posix_spawn_file_actions_addchdir_np(&actions.fa, options.cwd->c_str()); rc != 0) {
       error = fmt::format("cannot run {}: {}", argv[0], std::strerror(rc));
@@ -53,6 +70,18 @@ int run_program(const std::vector<std::string>& argv, std::string& error, const 
     error = rc == ENOENT ? fmt::format("{} is not installed (not found in PATH)", argv[0])
                          : fmt::format("cannot run {}: {}", argv[0], std::strerror(rc));
     return -1;
+  }
+  if (options.output) {
+    ::close(pipe_fds[1]);
+    pipe_fds[1] = -1;
+    options.output->clear();
+    char buf[65536];
+    while (true) {
+      ssize_t n = ::read(pipe_fds[0], buf, sizeof buf);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) break;
+      options.output->append(buf, static_cast<size_t>(n));
+    }
   }
   int status = 0;
   while (::waitpid(pid, &status, 0) < 0) {

@@ -12,6 +12,7 @@ namespace kudrang {
 struct ProgramOptions {
   std::optional<std::filesystem::path> cwd;  // where it runs (default: here)
   bool show_output = false;                  // else its stdout and stderr go to /dev/null
+  std::string* output = nullptr;             // when set: its stdout, read to the end (stderr still as above)
 };
 
 // Runs argv[0], looked up in PATH, with `argv`, its standard input from

@@ -1,5 +1,7 @@
 #include "kudrang/render/new_records.hpp"
 
+#include "kudrang/core/version.hpp"
+
 #include "kudrang/render/yaml_text.hpp"
 #include "kudrang/schema/schema.hpp"
 
@@ -160,35 +162,76 @@ std::vector<std::pair<std::string, std::string>> new_workspace_files(const NewWo
   files.emplace_back(".gitignore", "# kudrang's cache (outside git only; in a repository it lives in .git/kudrang) and editor files\n"
                                    ".kudrang-cache/\n*.tmp\n*~\n");
   // Pull requests check only the workspaces they touch (complete for those,
-  // so nothing is missed); the main branch is checked whole.
-  files.emplace_back(".github/workflows/kudrang.yml",
-                     "# Checks the records: on a pull request the workspaces it changes, on the main branch all.\n"
-                     "name: kudrang\n"
-                     "on:\n"
-                     "  push:\n"
-                     "    branches: [main]\n"
-                     "  pull_request:\n"
-                     "jobs:\n"
-                     "  validate:\n"
-                     "    runs-on: ubuntu-latest\n"
-                     "    steps:\n"
-                     "      - uses: actions/checkout@v4\n"
-                     "        with:\n"
-                     "          fetch-depth: 0  # --changed needs the branch's history\n"
-                     "      - name: Install kudrang\n"
-                     "        run: echo \"install kudrang here, for example built from source with scripts/dev.sh build\"\n"
-                     "      - name: Validate the changed workspaces (pull request)\n"
-                     "        if: github.event_name == 'pull_request'\n"
-                     "        run: kudrang validate --changed \"origin/${{ github.base_ref }}\" --format github\n"
-                     "      - name: Validate every record (main branch)\n"
-                     "        if: github.event_name != 'pull_request'\n"
-                     "        run: kudrang validate --format github\n");
-  files.emplace_back(".githooks/pre-commit",
-                     "#!/bin/sh\n"
-                     "# Refuses a commit whose records have errors. Enable with:\n"
-                     "#   git config core.hooksPath .githooks\n"
-                     "exec kudrang validate\n");
+  // so nothing is missed); the default branch is checked whole. kudrang
+  // comes from its released Debian package, pinned to the version writing
+  // this, in a Debian 12 container (the package is built for Debian 12).
+  const std::string deb = release_package_url(version);
+  files.emplace_back(".github/workflows/kudrang.yml", fmt::format(R"(# Checks the records with kudrang: on a pull request the workspaces it
+# changes, on the default branch every record. kudrang {0} is installed from
+# its released Debian package; to upgrade, change KUDRANG_DEB to a newer
+# release (man kudrang-init, "Upgrading").
+name: kudrang
+on:
+  push:
+    branches: [{1}]
+  pull_request:
+env:
+  KUDRANG_DEB: {2}
+jobs:
+  validate:
+    runs-on: ubuntu-latest
+    container: debian:12
+    steps:
+      - name: Install git and curl
+        run: apt-get update -qq && apt-get install -y -qq --no-install-recommends git curl ca-certificates
+      - uses: actions/checkout@v4
+        with:
+          fetch-depth: 0  # --changed needs the branch's history
+      - name: Install kudrang
+        run: |
+          curl -fsSL -o /tmp/kudrang.deb "$KUDRANG_DEB"
+          apt-get install -y -qq /tmp/kudrang.deb
+          kudrang --version
+      - name: Validate the changed workspaces (pull request)
+        if: github.event_name == 'pull_request'
+        run: |
+          git config --global --add safe.directory "$GITHUB_WORKSPACE"
+          kudrang validate --changed "origin/${{{{ github.base_ref }}}}" --format github
+      - name: Validate every record ({1})
+        if: github.event_name != 'pull_request'
+        run: kudrang validate --format github
+)",
+                                                                  version, w.default_branch, deb));
+  files.emplace_back(".kudrang/gitlab-ci.yml", fmt::format(R"(# The same checks for GitLab: copy this file to .gitlab-ci.yml at the top of
+# the repository. kudrang {0} from its released Debian package.
+kudrang:
+  image: debian:12
+  variables:
+    KUDRANG_DEB: {2}
+    GIT_DEPTH: "0"
+  before_script:
+    - apt-get update -qq && apt-get install -y -qq --no-install-recommends git curl ca-certificates
+    - curl -fsSL -o /tmp/kudrang.deb "$KUDRANG_DEB"
+    - apt-get install -y -qq /tmp/kudrang.deb
+  script:
+    - |
+      if [ -n "$CI_MERGE_REQUEST_TARGET_BRANCH_NAME" ]; then
+        git fetch -q origin "$CI_MERGE_REQUEST_TARGET_BRANCH_NAME"
+        kudrang validate --changed "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME"
+      else
+        kudrang validate
+      fi
+  rules:
+    - if: $CI_PIPELINE_SOURCE == "merge_request_event"
+    - if: $CI_COMMIT_BRANCH == "{1}"
+)",
+                                                           version, w.default_branch, deb));
   return files;
+}
+
+std::string release_package_url(std::string_view v)
+{
+  return fmt::format("{0}/v{1}/kudrang_{1}_amd64.deb", KUDRANG_RELEASES, v);
 }
 
 namespace {

@@ -30,7 +30,12 @@ struct NewWorkspace {
   std::string org_type = "sao";
   std::string province, district, subdistrict, code;
   int villages = 1;
+  std::string default_branch = "main";  // the branch CI checks whole (pushes to it)
 };
+
+// Where the workflows kudrang writes download the Debian package of kudrang
+// `version` (the pinned version: the one writing the workflow).
+std::string release_package_url(std::string_view version);
 // The files of a new workspace: relative path -> content.
 std::vector<std::pair<std::string, std::string>> new_workspace_files(const NewWorkspace& w);
 
