@@ -21,6 +21,7 @@ inline constexpr DiagnosticCode diagnostic_codes[] = {
   {"encoding-bom", "a byte-order mark at the start (warning) or inside the file (error)"},
   {"dir-too-deep", "directories nested too deeply to search (warning)"},
   {"dir-link", "a link to a folder, not followed (warning)"},
+  {"file-link", "a record file that is a link (never read through)"},
   {"file-name-encoding", "a record file whose name is not UTF-8"},
   // YAML
   {"yaml-syntax", "the YAML cannot be parsed"},
