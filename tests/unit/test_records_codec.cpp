@@ -157,9 +157,19 @@ TEST_CASE("fact cache: a .git file is followed only to a real git directory")
   std::ofstream(elsewhere / "HEAD") << "anything\n";
   CHECK(default_cache_file(ws).parent_path() == dir.path() / "xdg" / "kudrang");
 
-  // A real git directory (a linked worktree's, say) is used.
+  // A real git directory is used.
   std::ofstream(elsewhere / "HEAD", std::ios::trunc) << "ref: refs/heads/main\n";
   CHECK(default_cache_file(ws).parent_path() == elsewhere / "kudrang");
+
+  // So is a linked worktree's: its HEAD, and objects/ and refs/ in the
+  // common directory its `commondir` names; without them it is refused.
+  fs::path wt = elsewhere / "worktrees" / "w";
+  fs::create_directories(wt);
+  std::ofstream(wt / "HEAD") << "0123456789abcdef0123456789abcdef01234567\n";
+  std::ofstream(ws / ".git", std::ios::trunc) << "gitdir: " << wt.string() << "\n";
+  CHECK(default_cache_file(ws).parent_path() == dir.path() / "xdg" / "kudrang");
+  std::ofstream(wt / "commondir") << "../..\n";
+  CHECK(default_cache_file(ws).parent_path() == wt / "kudrang");
 }
 
 TEST_CASE("fact cache: a pipe at the cache's name is not waited on")
