@@ -12,7 +12,8 @@ On a generated tree of three workspaces committed to git, random sequences
 of changes are applied (a good or a bad record added, a record edited to
 break or restored, deleted, moved anywhere, replaced by a link to a file
 outside or into a hidden folder, a folder link, a kudrang.yaml added in a
-subfolder or above, a kudrang.yaml removed); after each change both runs
+subfolder or above, a kudrang.yaml removed, a folder that is a git repository
+of its own); after each change both runs
 are compared. Seeded: a failure prints the seed and the changes so far.
 
 usage: changed_property.py KUDRANG GENERATOR [--changes N] [--seed S]
@@ -269,6 +270,22 @@ def main():
                 out.write(rng.choice(configs))
             return 'add a kudrang.yaml in ' + (d or '.')
 
+        def add_repo():
+            # A folder that is a git repository of its own (cloned into the
+            # tree, or a submodule): git names it as one path, 'sub/'.
+            _, dirs = walk()
+            d = os.path.join(rng.choice(dirs), fresh('repo'))
+            os.makedirs(path(d))
+            subprocess.run(['git', 'init', '-q', path(d)], check=True, env=env)
+            inner = rng.choice(['', 'deeper'])
+            os.makedirs(path(os.path.join(d, inner)), exist_ok=True)
+            if rng.random() < 0.5:
+                with open(path(os.path.join(d, inner, 'kudrang.yaml')), 'w', encoding='utf-8') as out:
+                    out.write(rng.choice(configs))
+            with open(path(os.path.join(d, inner, 'r.yaml')), 'w', encoding='utf-8') as out:
+                out.write(rng.choice(bad_texts))
+            return 'add a git repository ' + d
+
         def remove_config():
             ws = workspaces()
             if not ws:
@@ -279,7 +296,7 @@ def main():
 
         changes = [(add_good, 2), (add_bad, 2), (edit_break, 3), (restore, 4), (delete, 2), (move, 3),
                    (link_outside, 2), (link_hidden, 2), (link_new, 1), (link_dir, 1), (add_config, 2),
-                   (remove_config, 2)]
+                   (remove_config, 2), (add_repo, 1)]
         population = [c for c, w in changes for _ in range(w)]
 
         if compare() != 0:
@@ -288,7 +305,7 @@ def main():
         failing = 0
         while done < a.changes:
             git('reset', '-q', '--hard', base)
-            git('clean', '-qfdx')
+            git('clean', '-qffdx')  # -ff: nested repositories too
             history.clear()
             for _ in range(rng.randrange(1, 9)):
                 what = rng.choice(population)()

@@ -194,6 +194,22 @@ std::optional<fs::path> owner_of(const fs::path& root, const fs::path& rel_dir)
   }
 }
 
+// Every workspace below the folder `rel_dir`, as the full walk finds them
+// (not through links, not in hidden folders, not deeper than it looks).
+void workspaces_below(const fs::path& root, const fs::path& rel_dir, int depth, std::vector<fs::path>& out)
+{
+  if (depth >= 64) return;
+  std::error_code ec;
+  for (fs::directory_iterator it(root / rel_dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    std::error_code ec2;
+    if (name.empty() || name[0] == '.' || it->is_symlink(ec2) || !it->is_directory(ec2)) continue;
+    fs::path sub = rel_dir / name;
+    if (holds_workspace(root / sub)) out.push_back(sub);
+    workspaces_below(root, sub, depth + 1, out);
+  }
+}
+
 bool inside(const fs::path& rel, const fs::path& dir)
 {
   if (dir.empty()) return true;
@@ -233,6 +249,7 @@ FileTree scan_changed(const fs::path& given_root, const std::vector<fs::path>& c
   std::vector<fs::path> strays;   // changed files in no workspace
   for (const auto& p : changed) {
     fs::path rel = p.lexically_normal().lexically_relative(canon);
+    if (!rel.has_filename() && rel.has_parent_path()) rel = rel.parent_path();  // git's "repo/"
     std::string r = rel.generic_string();
     if (rel.empty() || r == "." || r == ".." || r.rfind("../", 0) == 0) continue;
     if (is_hidden(rel)) continue;  // the full walk skips hidden folders too
@@ -242,6 +259,14 @@ FileTree scan_changed(const fs::path& given_root, const std::vector<fs::path>& c
     bool gone = st.type() == fs::file_type::not_found;
     bool link = fs::is_symlink(st);
     bool config = rel.filename() == workspace_file_name;
+    if (fs::is_directory(st)) {
+      // A folder git names as one path (a repository of its own, a
+      // submodule): checked whole, with the workspace holding it.
+      if (auto owner = owner_of(root, rel)) owners.push_back(*owner);
+      else orphans.push_back(rel);
+      workspaces_below(root, rel, depth_of(rel), owners);
+      continue;
+    }
     // A record, a link or a deletion (whatever it was) checks the workspace
     // holding it; a kudrang.yaml added, changed or deleted also checks the
     // workspace above its folder, which gains or loses that folder's records.
