@@ -179,7 +179,10 @@ std::optional<ChangedFiles> changed_files(const fs::path& dir, const std::string
   result.base = commit.substr(0, 12);
   // Tracked changes against the commit (staged or not) and untracked files,
   // asked of git at the same time: the untracked walk is the slow part.
-  auto tracked = start(git_in(top, {"-c", "core.quotepath=off", "diff", "--name-only", "--no-renames", "-z", commit, "--"}));
+  // --ignore-submodules=none: a .gitmodules in the change itself could
+  // otherwise hide a submodule it adds (ignore = all).
+  auto tracked = start(git_in(top, {"-c", "core.quotepath=off", "diff", "--name-only", "--no-renames",
+                                    "--ignore-submodules=none", "-z", commit, "--"}));
   auto untracked = start(git_in(top, {"-c", "core.quotepath=off", "ls-files", "--others", "--exclude-standard", "-z"}));
   std::string listing;
   int rc_tracked = finish(tracked, listing);
