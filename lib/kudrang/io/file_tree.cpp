@@ -287,8 +287,12 @@ FileTree scan_changed(const fs::path& given_root, const std::vector<fs::path>& c
   unique(orphans);
   unique(strays);
   // A folder inside another one walked already is not walked again.
+  // (Asked of a copy: erase_if moves elements while it goes, and a moved-from
+  // path is empty, which every folder is inside.)
+  const std::vector<fs::path> all_orphans = orphans;
   std::erase_if(orphans, [&](const fs::path& o) {
-    return std::any_of(orphans.begin(), orphans.end(), [&](const fs::path& x) { return x != o && inside(o, x); });
+    return std::any_of(all_orphans.begin(), all_orphans.end(),
+                       [&](const fs::path& x) { return x != o && inside(o, x); });
   });
   std::erase_if(strays, [&](const fs::path& s) {
     return std::any_of(orphans.begin(), orphans.end(), [&](const fs::path& x) { return inside(s, x); });
