@@ -32,6 +32,79 @@ def fail(msg):
     sys.exit(1)
 
 
+M64 = (1 << 64) - 1
+K = 0x9e3779b97f4a7c15
+
+
+def mix(x):
+    x ^= x >> 30
+    x = (x * 0xbf58476d1ce4e5b9) & M64
+    x ^= x >> 27
+    x = (x * 0x94d049bb133111eb) & M64
+    return x ^ (x >> 31)
+
+
+def step(lane, word):
+    x = ((lane ^ int.from_bytes(word, 'little')) * K) & M64
+    return x ^ (x >> 29)
+
+
+def lanes_after(data, blocks):
+    """The old hash's four lanes after `blocks` 32-byte blocks of `data`."""
+    lane = [K, 0x632be59bd9b4e019, M64, 1]
+    for b in range(blocks):
+        for i in range(4):
+            lane[i] = step(lane[i], data[32 * b + 8 * i:32 * b + 8 * i + 8])
+    return lane
+
+
+def old_hash(data):
+    """kudrang's hash_bytes (seed 0), which the cache used to trust for "same content"."""
+    blocks = len(data) // 32
+    lane = lanes_after(data, blocks)
+    h = mix(lane[0]) ^ mix((lane[1] + 1) & M64) ^ mix((lane[2] + 2) & M64) ^ mix((lane[3] + 3) & M64)
+    p = 32 * blocks
+    while len(data) - p >= 8:
+        h = mix(h ^ int.from_bytes(data[p:p + 8], 'little'))
+        p += 8
+    tail = int.from_bytes(data[p:], 'little')
+    return mix(h ^ tail ^ ((len(data) << 3) & M64))
+
+
+def colliding_pair(text):
+    """Two records of the same length and the same old hash: the first as
+    given, the second with an unknown chair. Its block step is invertible, so
+    a lane's difference after one block of a comment is cancelled by the next
+    block: found by trying printable bytes, lane by lane."""
+    import random
+    rng = random.Random(11)
+    at = text.index('chair: ') + len('chair: ')
+    bad = text[:at] + 'z' + text[at + 1:]
+    head = lambda t: (t + '# ').encode('utf-8')
+    clean_b, bad_b = head(text), head(bad)
+    pad = b'x' * (-len(clean_b) % 32)
+    clean_b += pad
+    bad_b += pad
+    free = b'a' * 64  # two blocks of comment
+    clean_full = clean_b + free + b'\n'
+    blocks = len(clean_b) // 32
+    target = lanes_after(clean_full, blocks + 1)
+    start = lanes_after(bad_b, blocks)
+    printable = bytes(range(0x20, 0x7f))
+    first, second = bytearray(32), bytearray(32)
+    for i in range(4):
+        while True:
+            word = bytes(rng.choice(printable) for _ in range(8))
+            first[8 * i:8 * i + 8] = word
+            lane = step(start[i], word)
+            orig = int.from_bytes(free[32 + 8 * i:32 + 8 * i + 8], 'little')
+            need = (orig ^ target[i] ^ lane).to_bytes(8, 'little')
+            if all(0x20 <= c < 0x7f for c in need):
+                second[8 * i:8 * i + 8] = need
+                break
+    return clean_full, bad_b + bytes(first) + bytes(second) + b'\n'
+
+
 def main():
     kudrang, generator = os.path.abspath(sys.argv[1]), sys.argv[2]
     with tempfile.TemporaryDirectory(prefix='kudrang-cache-') as tmp:
@@ -135,6 +208,18 @@ def main():
         same_size = compare('after same-size edits, mtime restored')
         if same_size[0][1] != 1:
             fail('the same-size edit of a meeting should give an error')
+
+        # 5b. new content with the old length and the old 64-bit hash (issue 11):
+        # the hash is not what decides "same content", so the new verdict shows
+        clean_text, bad_text = colliding_pair(open(meetings[1], encoding='utf-8').read())
+        if len(clean_text) != len(bad_text) or old_hash(clean_text) != old_hash(bad_text):
+            fail('the crafted pair does not collide under the old hash')
+        open(meetings[1], 'wb').write(clean_text)
+        before_collision = compare('a record made to collide, clean')
+        open(meetings[1], 'wb').write(bad_text)
+        after_collision = compare('the colliding content, with an error')
+        if after_collision[0][2] == before_collision[0][2]:
+            fail('the colliding content should report an error the clean one does not')
 
         # 6. a damaged cache, in several ways
         run_all(True)  # make sure it is current

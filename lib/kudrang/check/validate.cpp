@@ -2,7 +2,7 @@
 
 #include "kudrang/check/workspace_checks.hpp"
 
-#include "kudrang/core/hash.hpp"
+#include "kudrang/core/digest.hpp"
 #include "kudrang/core/parallel.hpp"
 #include "kudrang/records/fact_cache.hpp"
 #include "kudrang/records/record_codec.hpp"
@@ -38,7 +38,7 @@ namespace {
 std::string result_key(const std::string& display) { return FactCache::result_key("validate", display); }
 
 struct WorkspaceInputs {
-  uint64_t hash = 0;     // of every file's name and stamp
+  Digest hash{};         // of every file's name and stamp
   bool settled = false;  // every file stamped, none modified within the cache's racy window
   std::vector<std::optional<FileStamp>> stamps;
 };
@@ -61,7 +61,7 @@ WorkspaceInputs stamp_workspace(const FileTree& files, const std::vector<size_t>
     key.append(reinterpret_cast<const char*>(&*s), sizeof *s);
     in.settled = in.settled && cache.settled(*s);
   }
-  in.hash = hash_bytes(key);
+  in.hash = content_digest(key);
   return in;
 }
 
@@ -72,7 +72,7 @@ bool reuse_result(const FileTree& files, const std::vector<size_t>& members, con
 {
   if (!in.settled) return false;
   const FactCache::Entry* e = cache.entry(result_key(display));
-  if (!e || e->content_hash != in.hash) return false;
+  if (!e || e->content_digest != in.hash) return false;
   auto bytes = cache.payload(*e);
   std::vector<Diagnostic> diags;
   if (!bytes || !decode_diagnostics(*bytes, diags) || !bytes->empty()) return false;

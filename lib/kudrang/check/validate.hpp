@@ -1,6 +1,7 @@
 #pragma once
 // `kudrang validate` as a function: load every record below a root, check
 // each file and each workspace, return every diagnostic in a stable order.
+#include "kudrang/core/digest.hpp"
 #include "kudrang/records/workspace.hpp"
 
 namespace kudrang {
@@ -20,15 +21,15 @@ ValidateResult validate_tree(const FileTree& files, const LoadOptions& options =
 // `result.tree` stays empty.
 //
 // A visitor sees each workspace while it is loaded, to compute what a report
-// needs (e.g. plan grades) in the same pass. `inputs` fingerprints the
-// workspace's files (size, times, inode of each); `settled` says the
+// needs (e.g. plan grades) in the same pass. `inputs` is a digest of the
+// workspace's files (name, size, times, inode of each); `settled` says the
 // fingerprint can be trusted (no file modified within the cache's racy
 // window). A workspace whose validation result comes from the cache is
 // loaded all the same when the visitor needs() it.
 struct WorkspaceVisitor {
   virtual ~WorkspaceVisitor() = default;
-  virtual bool needs(size_t workspace, uint64_t inputs, bool settled) = 0;
-  virtual void visit(size_t workspace, const Workspace& ws, uint64_t inputs) = 0;
+  virtual bool needs(size_t workspace, const Digest& inputs, bool settled) = 0;
+  virtual void visit(size_t workspace, const Workspace& ws, const Digest& inputs) = 0;
 };
 ValidateResult validate_tree_streaming(const FileTree& files, const LoadOptions& options = {},
                                        WorkspaceVisitor* visitor = nullptr);

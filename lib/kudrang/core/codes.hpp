@@ -23,6 +23,7 @@ inline constexpr DiagnosticCode diagnostic_codes[] = {
   {"encoding-control", "an invisible control character (NUL, ESC, DEL, ...) in the file or a value"},
   {"dir-too-deep", "directories nested too deeply to search (warning)"},
   {"dir-link", "a link to a folder, not followed (warning)"},
+  {"file-link", "a record file that is a link (never read through)"},
   {"file-name-encoding", "a record file whose name is not UTF-8"},
   // YAML
   {"yaml-syntax", "the YAML cannot be parsed"},

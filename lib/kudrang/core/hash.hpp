@@ -1,7 +1,8 @@
 #pragma once
-// A fast 64-bit hash of bytes: tells whether a file's content or the fact
-// cache changed. Not cryptographic (nothing here defends against an attacker
-// who can write the cache; they could write the records too).
+// A fast 64-bit checksum of bytes: catches accidental damage of the fact
+// cache's own bytes (a torn write, a flipped bit). Not collision-resistant:
+// anyone can make other bytes with the same value, so it must never decide
+// that two contents are the same; core/digest.hpp does that.
 #include <cstdint>
 #include <string_view>
 

@@ -64,23 +64,30 @@ std::string display_of(const fs::path& p, const fs::path& root)
   return s == "." ? std::string() : printable(s);
 }
 
+// Whether `dir` is a workspace's root. One rule for the full walk and for
+// --changed, so both see the same workspaces.
+bool holds_workspace(const fs::path& dir)
+{
+  std::error_code ec;
+  return fs::is_regular_file(dir / workspace_file_name, ec);
+}
+
 struct Walker {
   const fs::path& root;
   FileTree& tree;
-  const fs::path* only = nullptr;  // walk this workspace alone, not those nested in it
+  const fs::path* only = nullptr;  // walk this folder alone, not the workspaces nested in it
 
   void walk(const fs::path& dir, std::optional<size_t> owner, int depth)
   {
     std::string here = display_of(dir, root);
-    std::error_code ec0;
-    if (only && dir != *only && fs::is_regular_file(dir / workspace_file_name, ec0)) return;
+    if (only && dir != *only && holds_workspace(dir)) return;
     if (depth > 64) {
       tree.diagnostics.push_back({here, {}, Severity::warning, "dir-too-deep",
                                   "directories nested more than 64 levels are not searched"});
       return;
     }
     std::error_code ec;
-    if (fs::is_regular_file(dir / workspace_file_name, ec)) {
+    if (holds_workspace(dir)) {
       owner = tree.workspaces.size();
       tree.workspaces.push_back(dir);
       tree.workspace_displays.push_back(here);
@@ -98,51 +105,117 @@ struct Walker {
     }
     std::sort(entries.begin(), entries.end(),
               [](const auto& a, const auto& b) { return a.path().filename() < b.path().filename(); });
-    for (const auto& e : entries) {
-      std::string name = e.path().filename().string();
-      if (name.empty() || name[0] == '.') {
-        continue;
+    for (const auto& e : entries) visit(e, owner, depth, true);
+  }
+
+  // One entry of a folder: a folder is walked (`descend`), a link to one
+  // reported, a file named like a record checked for what it is. Never
+  // reads through a link.
+  void visit(const fs::directory_entry& e, std::optional<size_t> owner, int depth, bool descend)
+  {
+    std::string name = e.path().filename().string();
+    if (name.empty() || name[0] == '.') return;
+    std::error_code ec2;
+    bool link = e.is_symlink(ec2);
+    if (e.is_directory(ec2)) {
+      if (!link) {
+        if (descend) walk(e.path(), owner, depth + 1);
+      } else {  // never followed: a link can loop or lead out of the workspace
+        tree.diagnostics.push_back({display_of(e.path(), root), {}, Severity::warning, "dir-link",
+                                    "a link to a folder is not followed (it could loop or lead outside "
+                                    "the workspace); records behind it are not checked"});
       }
-      std::error_code ec2;
-      bool link = e.is_symlink(ec2);
-      if (e.is_directory(ec2)) {
-        if (!link) {
-          walk(e.path(), owner, depth + 1);
-        } else {  // never followed: a link can loop or lead out of the workspace
-          tree.diagnostics.push_back({display_of(e.path(), root), {}, Severity::warning, "dir-link",
-                                      "a link to a folder is not followed (it could loop or lead outside "
-                                      "the workspace); records behind it are not checked"});
-        }
-        continue;
-      }
-      if (!is_record_name(name)) {
-        continue;
-      }
-      std::string display = display_of(e.path(), root);
-      if (find_invalid_utf8(name) != std::string::npos) {
-        tree.diagnostics.push_back({display, {}, Severity::error, "file-name-encoding",
-                                    "the file name is not UTF-8 text (saved by an old program?); rename "
-                                    "it so that every tool can read it"});
-        continue;
-      }
-      if (!e.is_regular_file(ec2)) {
-        if (link && !fs::exists(e.path(), ec2)) {
-          tree.diagnostics.push_back({display, {}, Severity::error, "io-read",
-                                      "the file is a link to something that does not exist"});
-        } else {
-          tree.diagnostics.push_back({display, {}, Severity::error, "io-read",
-                                      "not a plain file (a pipe, device or socket); records must be files"});
-        }
-        continue;
-      }
-      if (!owner) {
-        tree.diagnostics.push_back({display, {}, Severity::error, "workspace-missing", not_in_workspace});
-        continue;
-      }
-      tree.files.push_back({e.path(), display, *owner});
+      return;
     }
+    if (!is_record_name(name)) return;
+    std::string display = display_of(e.path(), root);
+    if (find_invalid_utf8(name) != std::string::npos) {
+      tree.diagnostics.push_back({display, {}, Severity::error, "file-name-encoding",
+                                  "the file name is not UTF-8 text (saved by an old program?); rename "
+                                  "it so that every tool can read it"});
+      return;
+    }
+    if (link) {  // to a file anywhere (/etc/hostname, a hidden folder) or to nothing: never read
+      tree.diagnostics.push_back({display, {}, Severity::error, "file-link",
+                                  "a record file may not be a link (kudrang does not read through it); put "
+                                  "the record itself here"});
+      return;
+    }
+    if (!e.is_regular_file(ec2)) {
+      tree.diagnostics.push_back({display, {}, Severity::error, "io-read",
+                                  "not a plain file (a pipe, device or socket); records must be files"});
+      return;
+    }
+    if (!owner) {
+      tree.diagnostics.push_back({display, {}, Severity::error, "workspace-missing", not_in_workspace});
+      return;
+    }
+    tree.files.push_back({e.path(), display, *owner});
   }
 };
+
+bool is_hidden(const fs::path& rel)
+{
+  for (const auto& part : rel) {
+    std::string s = part.string();
+    if (!s.empty() && s[0] == '.') return true;
+  }
+  return false;
+}
+
+int depth_of(const fs::path& rel)
+{
+  int depth = 0;
+  for (const auto& part : rel) depth += part.empty() ? 0 : 1;
+  return depth;
+}
+
+// The longest leading part of `rel_dir` (relative to root) made of real
+// folders: a link on the way is where the walk stops too.
+fs::path real_prefix(const fs::path& root, const fs::path& rel_dir)
+{
+  fs::path cur;
+  std::error_code ec;
+  for (const auto& part : rel_dir) {
+    fs::path next = cur / part;
+    if (!fs::is_directory(fs::symlink_status(root / next, ec))) break;
+    cur = next;
+  }
+  return cur;
+}
+
+// The workspace (relative to root) that holds the folder `rel_dir`, as the
+// full walk would assign it.
+std::optional<fs::path> owner_of(const fs::path& root, const fs::path& rel_dir)
+{
+  for (fs::path d = real_prefix(root, rel_dir);; d = d.parent_path()) {
+    if (holds_workspace(d.empty() ? root : root / d)) return d;
+    if (d.empty()) return std::nullopt;
+  }
+}
+
+// Every workspace below the folder `rel_dir`, as the full walk finds them
+// (not through links, not in hidden folders, not deeper than it looks).
+void workspaces_below(const fs::path& root, const fs::path& rel_dir, int depth, std::vector<fs::path>& out)
+{
+  if (depth >= 64) return;
+  std::error_code ec;
+  for (fs::directory_iterator it(root / rel_dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    std::error_code ec2;
+    if (name.empty() || name[0] == '.' || it->is_symlink(ec2) || !it->is_directory(ec2)) continue;
+    fs::path sub = rel_dir / name;
+    if (holds_workspace(root / sub)) out.push_back(sub);
+    workspaces_below(root, sub, depth + 1, out);
+  }
+}
+
+bool inside(const fs::path& rel, const fs::path& dir)
+{
+  if (dir.empty()) return true;
+  auto [a, b] = std::mismatch(dir.begin(), dir.end(), rel.begin(), rel.end());
+  return a == dir.end();
+}
 
 }  // namespace
 
@@ -163,42 +236,76 @@ FileTree scan_changed(const fs::path& given_root, const std::vector<fs::path>& c
 {
   fs::path root = given_root.lexically_normal();
   if (!root.has_filename() && root.has_parent_path()) root = root.parent_path();
+  // The root is the operator's choice and git names files from its real
+  // top folder, so the root is resolved; the changed paths below it are
+  // mapped by their names only: a link among them is never resolved (it
+  // could name a file outside, or one in a hidden folder).
   std::error_code ec;
   fs::path canon = fs::weakly_canonical(fs::absolute(root, ec), ec);
   FileTree tree;
   tree.root = root;
-  std::vector<std::string> owners;  // relative to root
-  std::vector<std::string> strays;
+  std::vector<fs::path> owners;   // workspaces to walk, relative to root
+  std::vector<fs::path> orphans;  // folders that lost their kudrang.yaml and are in no workspace
+  std::vector<fs::path> strays;   // changed files in no workspace
   for (const auto& p : changed) {
-    fs::path rel = fs::weakly_canonical(p, ec).lexically_relative(canon);
+    fs::path rel = p.lexically_normal().lexically_relative(canon);
+    if (!rel.has_filename() && rel.has_parent_path()) rel = rel.parent_path();  // git's "repo/"
     std::string r = rel.generic_string();
-    if (rel.empty() || r == ".." || r.rfind("../", 0) == 0 || !is_record_name(rel.filename().string())) continue;
-    bool hidden = false;
-    for (const auto& part : rel) hidden = hidden || part.string().front() == '.';
-    if (hidden) continue;  // the full walk skips hidden folders too
-    std::optional<std::string> owner;
-    for (fs::path d = rel.parent_path();; d = d.parent_path()) {
-      if (fs::is_regular_file(root / d / workspace_file_name, ec)) {
-        owner = d.generic_string();
-        break;
-      }
-      if (d.empty()) break;
+    if (rel.empty() || r == "." || r == ".." || r.rfind("../", 0) == 0) continue;
+    if (is_hidden(rel)) continue;  // the full walk skips hidden folders too
+    fs::path dir = rel.parent_path();
+    bool reachable = real_prefix(root, dir) == dir;
+    auto st = reachable ? fs::symlink_status(root / rel, ec) : fs::file_status(fs::file_type::not_found);
+    bool gone = st.type() == fs::file_type::not_found;
+    bool link = fs::is_symlink(st);
+    bool config = rel.filename() == workspace_file_name;
+    if (fs::is_directory(st)) {
+      // A folder git names as one path (a repository of its own, a
+      // submodule): checked whole, with the workspace holding it.
+      if (auto owner = owner_of(root, rel)) owners.push_back(*owner);
+      else orphans.push_back(rel);
+      workspaces_below(root, rel, depth_of(rel), owners);
+      continue;
     }
+    // A record, a link or a deletion (whatever it was) checks the workspace
+    // holding it; a kudrang.yaml added, changed or deleted also checks the
+    // workspace above its folder, which gains or loses that folder's records.
+    if (!is_record_name(rel.filename().string()) && !link && !gone) continue;
+    auto owner = owner_of(root, dir);
     if (owner) owners.push_back(*owner);
-    else if (fs::is_regular_file(root / rel, ec)) strays.push_back(r);
+    else if (config && reachable && fs::is_directory(fs::symlink_status(root / dir, ec))) orphans.push_back(dir);
+    else if (!gone) strays.push_back(rel);
+    if (config && !dir.empty()) {
+      if (auto above = owner_of(root, dir.parent_path())) owners.push_back(*above);
+    }
   }
-  std::sort(owners.begin(), owners.end());
-  owners.erase(std::unique(owners.begin(), owners.end()), owners.end());
-  for (const auto& o : owners) {
-    fs::path dir = o.empty() ? root : root / o;
-    int depth = 0;
-    for (const auto& part : fs::path(o)) depth += part.empty() ? 0 : 1;
-    Walker{root, tree, &dir}.walk(dir, std::nullopt, depth);
+  auto unique = [](std::vector<fs::path>& v) {
+    std::sort(v.begin(), v.end());
+    v.erase(std::unique(v.begin(), v.end()), v.end());
+  };
+  unique(owners);
+  unique(orphans);
+  unique(strays);
+  // A folder inside another one walked already is not walked again.
+  // (Asked of a copy: erase_if moves elements while it goes, and a moved-from
+  // path is empty, which every folder is inside.)
+  const std::vector<fs::path> all_orphans = orphans;
+  std::erase_if(orphans, [&](const fs::path& o) {
+    return std::any_of(all_orphans.begin(), all_orphans.end(),
+                       [&](const fs::path& x) { return x != o && inside(o, x); });
+  });
+  std::erase_if(strays, [&](const fs::path& s) {
+    return std::any_of(orphans.begin(), orphans.end(), [&](const fs::path& x) { return inside(s, x); });
+  });
+  for (const auto* list : {&owners, &orphans}) {
+    for (const auto& o : *list) {
+      fs::path dir = o.empty() ? root : root / o;
+      Walker{root, tree, &dir}.walk(dir, std::nullopt, depth_of(o));
+    }
   }
-  std::sort(strays.begin(), strays.end());
-  strays.erase(std::unique(strays.begin(), strays.end()), strays.end());
-  for (const auto& r : strays) {
-    tree.diagnostics.push_back({printable(r), {}, Severity::error, "workspace-missing", not_in_workspace});
+  for (const auto& s : strays) {
+    fs::directory_entry e(root / s, ec);
+    Walker{root, tree}.visit(e, std::nullopt, depth_of(s.parent_path()), false);
   }
   std::sort(tree.files.begin(), tree.files.end(),
             [](const RecordFile& a, const RecordFile& b) { return a.display < b.display; });

@@ -2,9 +2,16 @@
 
 #include <fmt/format.h>
 
-#include <array>
-#include <cstdio>
+#include <cerrno>
+#include <optional>
+#include <vector>
+
+#include <fcntl.h>
+#include <spawn.h>
 #include <sys/wait.h>
+#include <unistd.h>
+
+extern char** environ;
 
 namespace fs = std::filesystem;
 
@@ -12,34 +19,75 @@ namespace kudrang {
 
 namespace {
 
-// Single-quotes an argument for /bin/sh.
-std::string sh_quote(const std::string& s)
+// A program started without a shell: every argument reaches it as it is
+// (a path or a revision is never parsed by /bin/sh).
+struct Child {
+  pid_t pid = -1;
+  int out = -1;  // its stdout, when captured
+};
+
+// Starts `argv[0]` (found on PATH) with stdin from `in` (else /dev/null),
+// stdout into a pipe (Child::out) or to `out` when given, stderr to /dev/null.
+std::optional<Child> start(const std::vector<std::string>& argv, int in = -1, int out = -1)
 {
-  std::string out = "'";
-  for (char c : s) {
-    if (c == '\'') out += "'\\''";
-    else out += c;
+  int pipe_fds[2] = {-1, -1};
+  if (out < 0) {
+    if (::pipe2(pipe_fds, O_CLOEXEC) != 0) return std::nullopt;
+    out = pipe_fds[1];
   }
-  return out + "'";
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  if (in >= 0) posix_spawn_file_actions_adddup2(&actions, in, 0);
+  else posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_adddup2(&actions, out, 1);
+  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+  std::vector<char*> args;
+  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  pid_t pid = -1;
+  int rc = ::posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (pipe_fds[1] >= 0) ::close(pipe_fds[1]);
+  if (rc != 0) {
+    if (pipe_fds[0] >= 0) ::close(pipe_fds[0]);
+    return std::nullopt;
+  }
+  return Child{pid, pipe_fds[0]};
 }
 
-// Starts a shell command whose stdout is read later (see finish).
-FILE* start(const std::string& cmd) { return ::popen((cmd + " 2>/dev/null").c_str(), "r"); }
-
-// Reads its stdout to the end; returns its exit status.
-int finish(FILE* p, std::string& out)
+// Reads its stdout to the end; returns its exit status (-1: not started,
+// killed by a signal).
+int finish(const std::optional<Child>& c, std::string& out)
 {
   out.clear();
-  if (!p) return -1;
-  std::array<char, 65536> buf;
-  size_t n;
-  while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), n);
-  int status = ::pclose(p);
+  if (!c) return -1;
+  if (c->out >= 0) {
+    char buf[65536];
+    while (true) {
+      ssize_t n = ::read(c->out, buf, sizeof buf);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) break;
+      out.append(buf, static_cast<size_t>(n));
+    }
+    ::close(c->out);
+  }
+  int status = 0;
+  while (::waitpid(c->pid, &status, 0) < 0) {
+    if (errno != EINTR) return -1;
+  }
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-// Runs a shell command; returns its exit status and stdout.
-int run(const std::string& cmd, std::string& out) { return finish(start(cmd), out); }
+// Runs a program; returns its exit status and stdout.
+int run(const std::vector<std::string>& argv, std::string& out) { return finish(start(argv), out); }
+
+// git -C DIR ARGS...
+std::vector<std::string> git_in(const fs::path& dir, std::initializer_list<std::string> args)
+{
+  std::vector<std::string> argv = {"git", "-C", dir.string()};
+  argv.insert(argv.end(), args);
+  return argv;
+}
 
 std::string trim(std::string s)
 {
@@ -48,10 +96,11 @@ std::string trim(std::string s)
 }
 
 // The full commit id `rev` names, or nullopt when git does not know it.
-std::optional<std::string> resolve_commit(const std::string& git, const std::string& rev)
+std::optional<std::string> resolve_commit(const fs::path& dir, const std::string& rev)
 {
   std::string out;
-  if (rev.empty() || rev[0] == '-' || run(git + " rev-parse --verify --quiet " + sh_quote(rev + "^{commit}"), out) != 0) {
+  if (rev.empty() || rev[0] == '-' ||
+      run(git_in(dir, {"rev-parse", "--verify", "--quiet", rev + "^{commit}"}), out) != 0) {
     return std::nullopt;
   }
   return trim(out);
@@ -67,21 +116,34 @@ std::optional<fs::path> export_revision(const fs::path& dir, const std::string& 
     return std::nullopt;
   }
   std::string out;
-  std::string git = "git -C " + sh_quote(dir.string());
-  if (run(git + " rev-parse --show-prefix", out) != 0) {
+  if (run(git_in(dir, {"rev-parse", "--show-prefix"}), out) != 0) {
     error = fmt::format("{} is not inside a git repository", dir.string());
     return std::nullopt;
   }
   std::string prefix = trim(out);
-  auto commit = resolve_commit(git, rev);
+  auto commit = resolve_commit(dir, rev);
   if (!commit) {
     error = fmt::format("git does not know the revision '{}'", rev);
     return std::nullopt;
   }
-  std::string cmd = git + " archive --format=tar " + sh_quote(*commit);
-  if (!prefix.empty()) cmd += " -- " + sh_quote(prefix);
-  cmd += " | tar -x -C " + sh_quote(into.string());
-  if (run(cmd, out) != 0) {
+  // git archive | tar -x, the two joined by a pipe of our own.
+  auto archive = git_in(dir, {"archive", "--format=tar", *commit});
+  if (!prefix.empty()) {
+    archive.push_back("--");
+    archive.push_back(prefix);
+  }
+  int pipe_fds[2];
+  bool ok = ::pipe2(pipe_fds, O_CLOEXEC) == 0;
+  if (ok) {
+    auto git = start(archive, -1, pipe_fds[1]);
+    ::close(pipe_fds[1]);
+    auto tar = start({"tar", "-x", "-C", into.string()}, pipe_fds[0]);
+    ::close(pipe_fds[0]);
+    int rc_tar = finish(tar, out);
+    int rc_git = finish(git, out);
+    ok = rc_tar == 0 && rc_git == 0;
+  }
+  if (!ok) {
     // An archive of a path that did not exist yet at that revision fails: nothing to compare with.
     error = fmt::format("the workspace did not exist at '{}' (or git archive failed)", rev);
     return std::nullopt;
@@ -96,8 +158,7 @@ std::optional<ChangedFiles> changed_files(const fs::path& dir, const std::string
     return std::nullopt;
   }
   std::string out;
-  std::string git = "git -C " + sh_quote(dir.string());
-  if (run(git + " rev-parse --show-toplevel", out) != 0) {
+  if (run(git_in(dir, {"rev-parse", "--show-toplevel"}), out) != 0) {
     error = fmt::format("{} is not inside a git repository, so --changed has nothing to compare with", dir.string());
     return std::nullopt;
   }
@@ -105,9 +166,9 @@ std::optional<ChangedFiles> changed_files(const fs::path& dir, const std::string
   std::string base = rev;
   if (base.empty()) {
     // What a pull request adds: since it left its upstream branch.
-    base = run(git + " merge-base HEAD @{upstream}", out) == 0 ? trim(out) : "HEAD";
+    base = run(git_in(dir, {"merge-base", "HEAD", "@{upstream}"}), out) == 0 ? trim(out) : "HEAD";
   }
-  auto resolved = resolve_commit(git, base);
+  auto resolved = resolve_commit(dir, base);
   if (!resolved) {
     error = rev.empty() ? "the repository has no commit yet to compare with; run a full 'kudrang validate'"
                         : fmt::format("git does not know the revision '{}'", rev);
@@ -116,11 +177,13 @@ std::optional<ChangedFiles> changed_files(const fs::path& dir, const std::string
   const std::string& commit = *resolved;
   ChangedFiles result;
   result.base = commit.substr(0, 12);
-  std::string g = "git -C " + sh_quote(top.string()) + " -c core.quotepath=off";
   // Tracked changes against the commit (staged or not) and untracked files,
   // asked of git at the same time: the untracked walk is the slow part.
-  FILE* tracked = start(g + " diff --name-only --no-renames -z " + sh_quote(commit) + " --");
-  FILE* untracked = start(g + " ls-files --others --exclude-standard -z");
+  // --ignore-submodules=none: a .gitmodules in the change itself could
+  // otherwise hide a submodule it adds (ignore = all).
+  auto tracked = start(git_in(top, {"-c", "core.quotepath=off", "diff", "--name-only", "--no-renames",
+                                    "--ignore-submodules=none", "-z", commit, "--"}));
+  auto untracked = start(git_in(top, {"-c", "core.quotepath=off", "ls-files", "--others", "--exclude-standard", "-z"}));
   std::string listing;
   int rc_tracked = finish(tracked, listing);
   int rc_untracked = finish(untracked, out);
@@ -129,11 +192,11 @@ std::optional<ChangedFiles> changed_files(const fs::path& dir, const std::string
     return std::nullopt;
   }
   listing += out;
-  size_t start = 0;
+  size_t from = 0;
   for (size_t i = 0; i < listing.size(); ++i) {
     if (listing[i] != '\0') continue;
-    if (i > start) result.paths.push_back(top / listing.substr(start, i - start));
-    start = i + 1;
+    if (i > from) result.paths.push_back(top / listing.substr(from, i - from));
+    from = i + 1;
   }
   return result;
 }

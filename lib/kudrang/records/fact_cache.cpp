@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
@@ -23,7 +24,7 @@ namespace kudrang {
 
 namespace {
 
-constexpr std::string_view magic = "kudrang-facts 2\n";
+constexpr std::string_view magic = "kudrang-facts 3\n";  // 3: BLAKE2b content digests
 constexpr std::string_view end_mark = "kudrang-end\n";
 // A file modified this close before the run that recorded it may change again
 // without its stamp changing (coarse clocks): its content is compared.
@@ -75,23 +76,78 @@ struct Cursor {
   }
 };
 
-// The git directory holding `dir`, found without running git.
+// The first line of a small file, without its line end.
+std::optional<std::string> first_line(const fs::path& file)
+{
+  std::error_code ec;
+  if (!fs::is_regular_file(file, ec)) return std::nullopt;  // never a pipe: it could block
+  std::ifstream in(file);
+  std::string line;
+  if (!in || !std::getline(in, line)) return std::nullopt;
+  while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.pop_back();
+  return line;
+}
+
+bool is_hex_id(std::string_view s)
+{
+  if (s.size() != 40 && s.size() != 64) return false;  // SHA-1 or SHA-256 object ids
+  return std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
+// What git itself checks before it accepts a directory as a repository
+// (setup.c: is_git_directory): a HEAD that is a symbolic ref into refs/ or
+// an object id, and objects/ and refs/ folders (in the common directory a
+// linked worktree's `commondir` names).
+bool is_git_directory(const fs::path& dir)
+{
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return false;
+  fs::path head = dir / "HEAD";
+  bool head_ok = false;
+  if (fs::is_symlink(head, ec)) {
+    head_ok = fs::read_symlink(head, ec).generic_string().rfind("refs/", 0) == 0;
+  } else if (auto line = first_line(head)) {
+    std::string_view h = *line;
+    if (h.rfind("ref:", 0) == 0) {
+      h.remove_prefix(4);
+      while (!h.empty() && (h.front() == ' ' || h.front() == '\t')) h.remove_prefix(1);
+      head_ok = h.rfind("refs/", 0) == 0;
+    } else {
+      head_ok = is_hex_id(h);
+    }
+  }
+  if (!head_ok) return false;
+  fs::path common = dir;
+  if (auto c = first_line(dir / "commondir")) {
+    fs::path p = *c;
+    common = p.is_absolute() ? p : dir / p;
+  }
+  return fs::is_directory(common / "objects", ec) && fs::is_directory(common / "refs", ec);
+}
+
+// The git directory holding `dir`, found without running git. A `.git` that
+// is not a real git directory (a `.git` file naming some other folder) gives
+// nothing: the cache is never written where such a file points.
 std::optional<fs::path> git_dir_of(fs::path dir)
 {
   std::error_code ec;
   while (true) {
     fs::path dot = dir / ".git";
-    if (fs::is_directory(dot, ec)) return dot;
-    if (fs::is_regular_file(dot, ec)) {  // a worktree or submodule: "gitdir: PATH"
-      std::ifstream in(dot);
-      std::string line;
-      std::getline(in, line);
-      if (line.rfind("gitdir: ", 0) == 0) {
-        fs::path p = line.substr(8);
-        return p.is_absolute() ? p : dir / p;
-      }
+    auto st = fs::symlink_status(dot, ec);
+    if (fs::is_directory(st)) {
+      if (is_git_directory(dot)) return dot;
       return std::nullopt;
     }
+    if (fs::is_regular_file(st)) {  // a worktree or submodule: "gitdir: PATH"
+      auto line = first_line(dot);
+      if (!line || line->rfind("gitdir: ", 0) != 0) return std::nullopt;
+      fs::path p = line->substr(8);
+      if (p.empty()) return std::nullopt;
+      p = p.is_absolute() ? p : dir / p;
+      if (is_git_directory(p)) return p;
+      return std::nullopt;
+    }
+    if (st.type() != fs::file_type::not_found) return std::nullopt;  // a link or anything odd: not trusted
     if (!dir.has_parent_path() || dir.parent_path() == dir) return std::nullopt;
     dir = dir.parent_path();
   }
@@ -130,7 +186,7 @@ fs::path default_cache_file(const fs::path& root)
 {
   std::error_code ec;
   fs::path abs = fs::weakly_canonical(fs::absolute(root, ec), ec);
-  std::string name = fmt::format("facts-{:016x}.bin", hash_bytes(abs.string()));
+  std::string name = fmt::format("facts-{}.bin", digest_hex(content_digest(abs.string()), 16));
   if (const char* dir = std::getenv("KUDRANG_CACHE_DIR"); dir && *dir) return fs::path(dir) / name;
   if (auto git = git_dir_of(abs)) return *git / "kudrang" / name;
   if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return fs::path(xdg) / "kudrang" / name;
@@ -164,14 +220,18 @@ FactCache::~FactCache()
 }
 
 // Layout: magic, fingerprint, time of the run; the encoded records; the
-// index (name, stamp, content hash, limits, where, checksum of each); then
+// index (name, stamp, content digest, limits, where, checksum of each); then
 // the index's offset and checksum and an end mark.
 void FactCache::map_file()
 {
-  int fd = ::open(m_file.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return;  // missing: a first run
+  // O_NONBLOCK: a pipe put at the cache's name must not stop every command.
+  int fd = ::open(m_file.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) {
+    if (errno != ENOENT) m_state = State::damaged;
+    return;  // missing: a first run
+  }
   struct stat st {};
-  if (::fstat(fd, &st) != 0 || st.st_size <= 0) {
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0) {
     ::close(fd);
     m_state = State::damaged;
     return;
@@ -216,7 +276,7 @@ void FactCache::map_file()
     e.stamp.mtime_ns = c.get<int64_t>();
     e.stamp.ctime_ns = c.get<int64_t>();
     e.stamp.inode = c.get<uint64_t>();
-    e.content_hash = c.get<uint64_t>();
+    e.content_digest = c.get<Digest>();
     e.limits.max_bytes = static_cast<size_t>(c.get<uint64_t>());
     e.limits.max_depth = static_cast<int>(c.get<int64_t>());
     e.limits.max_nodes = static_cast<size_t>(c.get<uint64_t>());
@@ -261,10 +321,10 @@ std::optional<std::string_view> FactCache::payload(const Entry& e) const
   return in;
 }
 
-void FactCache::remember_payload(const std::string& key, uint64_t inputs_hash, std::string_view bytes)
+void FactCache::remember_payload(const std::string& key, const Digest& inputs, std::string_view bytes)
 {
   Entry e;
-  e.content_hash = inputs_hash;
+  e.content_digest = inputs;
   e.length = bytes.size();
   e.bytes_hash = hash_bytes(bytes);
   std::lock_guard<std::mutex> lock(m_mutex);
@@ -313,7 +373,7 @@ void FactCache::append(std::string_view bytes, uint64_t& offset)
   m_out_size += bytes.size();
 }
 
-void FactCache::remember(const std::string& display, const FileStamp& stamp, uint64_t content_hash,
+void FactCache::remember(const std::string& display, const FileStamp& stamp, const Digest& content,
                          const LoadLimits& limits, const ParsedRecord& record)
 {
   thread_local std::string bytes;
@@ -321,7 +381,7 @@ void FactCache::remember(const std::string& display, const FileStamp& stamp, uin
   encode_record(record, bytes);
   Entry e;
   e.stamp = stamp;
-  e.content_hash = content_hash;
+  e.content_digest = content;
   e.limits = limits;
   e.length = bytes.size();
   e.bytes_hash = hash_bytes(bytes);
@@ -403,7 +463,7 @@ bool FactCache::save(bool complete, std::string& error, const std::vector<std::s
     put(out, e.stamp.mtime_ns);
     put(out, e.stamp.ctime_ns);
     put(out, e.stamp.inode);
-    put(out, e.content_hash);
+    put(out, e.content_digest);
     put(out, static_cast<uint64_t>(e.limits.max_bytes));
     put(out, static_cast<int64_t>(e.limits.max_depth));
     put(out, static_cast<uint64_t>(e.limits.max_nodes));

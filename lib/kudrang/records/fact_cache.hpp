@@ -3,19 +3,23 @@
 // runs so an unchanged file is neither read nor parsed again (issue 6).
 //
 // One cache file per run root, under the repository's .git/kudrang/ (or
-// $XDG_CACHE_HOME/kudrang/ outside git; KUDRANG_CACHE_DIR overrides). Never
+// $XDG_CACHE_HOME/kudrang/ outside git, or when the .git found is not a real
+// git directory; KUDRANG_CACHE_DIR overrides). Never
 // committed, safe to delete. Never trusted blindly:
 // - the file names the kudrang executable that wrote it, and its index and
 //   every entry carry a checksum; a foreign or damaged file is ignored and
 //   rebuilt, a damaged entry is parsed afresh;
 // - an entry is used only when the file's size, mtime, ctime and inode are
 //   those recorded, and the file was not modified within two seconds of the
-//   run that recorded it (else its content hash is compared, as git does
+//   run that recorded it (else its content digest is compared, as git does
 //   for "racily clean" files);
-// - an entry whose stamp changed but whose content hash matches is reused;
+// - an entry whose stamp changed but whose content digest (BLAKE2b-256,
+//   core/digest.hpp: no one can make other content with the same digest) is
+//   the same is reused;
 // - the limits the file was parsed under must match.
 // Memory stays bounded: the old file is mapped, not read, and new entries go
 // to the new file as they are made.
+#include "kudrang/core/digest.hpp"
 #include "kudrang/io/yaml_loader.hpp"
 #include "kudrang/records/parsed_record.hpp"
 
@@ -40,6 +44,9 @@ struct FileStamp {
 std::optional<FileStamp> stamp_of(const std::filesystem::path& path);
 
 // Where the cache for a run rooted at `root` lives.
+// A `.git` found above the root is used only when it is a real git directory
+// (a `.git` file's `gitdir:` is followed only to one): a `.git` file that git
+// itself would reject cannot send the cache elsewhere.
 std::filesystem::path default_cache_file(const std::filesystem::path& root);
 
 // Identifies this kudrang executable (version, size and time of the binary):
@@ -60,7 +67,7 @@ public:
 
   struct Entry {
     FileStamp stamp;
-    uint64_t content_hash = 0;
+    Digest content_digest{};  // of the file's bytes, or the caller's inputs of a result
     LoadLimits limits;
     uint64_t offset = 0;  // of the encoded record in its file
     uint64_t length = 0;
@@ -79,14 +86,14 @@ public:
   bool decode(const Entry& e, const std::string& display, ParsedRecord& out) const;
 
   // Results kept under a key of the caller's (a workspace's diagnostics):
-  // the entry's content_hash is the caller's fingerprint of the inputs.
+  // the entry's content_digest is the caller's digest of the inputs.
   std::optional<std::string_view> payload(const Entry& e) const;  // nullopt when damaged
-  void remember_payload(const std::string& key, uint64_t inputs_hash, std::string_view bytes);
+  void remember_payload(const std::string& key, const Digest& inputs, std::string_view bytes);
 
   // Recording what this run found, from any thread.
   // The entry still holds; `stamp` is the file's stamp now.
   void keep(const std::string& display, const Entry& e, const FileStamp& stamp);
-  void remember(const std::string& display, const FileStamp& stamp, uint64_t content_hash, const LoadLimits& limits,
+  void remember(const std::string& display, const FileStamp& stamp, const Digest& content, const LoadLimits& limits,
                 const ParsedRecord& record);
 
   // Finishes the new cache file and puts it in place, when anything changed.

@@ -1,6 +1,6 @@
 #include "kudrang/records/workspace.hpp"
 
-#include "kudrang/core/hash.hpp"
+#include "kudrang/core/digest.hpp"
 #include "kudrang/core/parallel.hpp"
 #include "kudrang/core/text.hpp"
 #include "kudrang/records/fact_cache.hpp"
@@ -147,7 +147,9 @@ ParsedRecord load_one(const RecordFile& f, const LoadLimits& limits)
 }
 
 // load_one through the fact cache: an unchanged file is neither read nor
-// parsed; a touched one whose content is the same is read but not parsed.
+// parsed; a touched one whose content has the same digest is read but not
+// parsed (the digest is collision-resistant: new content never takes an old
+// verdict).
 ParsedRecord load_cached(const RecordFile& f, const LoadLimits& limits, FactCache& cache)
 {
   // The stamp is taken before reading: a change after it shows next time.
@@ -163,8 +165,8 @@ ParsedRecord load_cached(const RecordFile& f, const LoadLimits& limits, FactCach
   std::string error;
   auto text = read_file(f.path, error, limits.max_bytes);
   if (!text) return read_error(f, error);
-  uint64_t h = hash_bytes(*text);
-  if (e && e->content_hash == h && cache.decode(*e, f.display, r)) {
+  Digest h = content_digest(*text);
+  if (e && e->content_digest == h && cache.decode(*e, f.display, r)) {
     cache.keep(f.display, *e, *stamp);
     return r;
   }

@@ -98,12 +98,12 @@ GradeCollector::GradeCollector(const FileTree& files, FactCache* cache, std::opt
 {
 }
 
-bool GradeCollector::needs(size_t w, uint64_t inputs, bool settled)
+bool GradeCollector::needs(size_t w, const Digest& inputs, bool settled)
 {
   if (!m_cache || !settled) return true;
   std::string key = grades_key(m_files.workspace_displays[w], m_year);
   const FactCache::Entry* e = m_cache->entry(key);
-  if (!e || e->content_hash != inputs) return true;
+  if (!e || e->content_digest != inputs) return true;
   auto bytes = m_cache->payload(*e);
   if (!bytes || !decode_grades(*bytes, m_by_workspace[w])) return true;
   m_cache->keep(key, *e, e->stamp);
@@ -111,7 +111,7 @@ bool GradeCollector::needs(size_t w, uint64_t inputs, bool settled)
   return false;
 }
 
-void GradeCollector::visit(size_t w, const Workspace& ws, uint64_t inputs)
+void GradeCollector::visit(size_t w, const Workspace& ws, const Digest& inputs)
 {
   if (m_from_cache[w]) return;  // loaded for its validation only
   m_by_workspace[w] = grade_workspace(ws, m_year);

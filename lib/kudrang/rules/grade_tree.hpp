@@ -27,8 +27,8 @@ WorkspaceGrades grade_workspace(const Workspace& ws, std::optional<int> year);
 class GradeCollector : public WorkspaceVisitor {
 public:
   GradeCollector(const FileTree& files, FactCache* cache, std::optional<int> year);
-  bool needs(size_t workspace, uint64_t inputs, bool settled) override;
-  void visit(size_t workspace, const Workspace& ws, uint64_t inputs) override;
+  bool needs(size_t workspace, const Digest& inputs, bool settled) override;
+  void visit(size_t workspace, const Workspace& ws, const Digest& inputs) override;
 
   // Every workspace's grades, in tree order (valid while the collector lives).
   std::vector<PlanGrade> grades() const;
