@@ -124,6 +124,21 @@ void run_new(const NewOptions& o, Globals& g)
     m.start = o.time;
   }
   m.venue = o.venue;
+  // A meeting planned (or invited) for that day is the one being held: it is
+  // taken up instead of writing a second record for the same day.
+  for (const auto& rec : ws.meetings) {
+    const Meeting& p = rec.value;
+    if (p.date && p.date->value == m.date &&
+        (p.status == MeetingStatus::planned || p.status == MeetingStatus::invited)) {
+      std::cout << rec.file << '\n';
+      if (!g.quiet) {
+        std::cerr << fmt::format("kudrang: meeting {} is already {} for {}; it is that meeting's record (nothing "
+                                 "new was written)\n",
+                                 p.id, meeting_status_id(p.status), iso_date(m.date));
+      }
+      return;
+    }
+  }
   int next = 1;
   for (const auto& rec : ws.meetings) {
     if (rec.value.id_fiscal_year() == m.fiscal_year) next = std::max(next, rec.value.id_number().value_or(0) + 1);
@@ -351,6 +366,8 @@ void add_meeting_command(CLI::App& app, Globals& g)
     ->check(CLI::IsMember({"md", "html"}));
   minutes->add_flag("--thai-digits", mo->thai_digits, "Write numbers in Thai digits");
   minutes->callback([mo, &g] { run_document(*mo, g, true); });
+
+  add_meeting_edit_commands(*meeting, g);
 
   auto ro = std::make_shared<ReportOptions>();
   auto* report = meeting->add_subcommand("report", "Meetings held against the target, attendance by village, sector, member");

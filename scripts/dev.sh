@@ -12,12 +12,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian 12 packages: the compiler and build tools, the four libraries, utf8proc
-# (Thai display width), RE2 (linear-time schema patterns), and python3 with jsonschema/yaml for the schema and
+# (Thai display width), RE2 (linear-time schema patterns), libb2 (BLAKE2b
+# content digests of the fact cache), and python3 with jsonschema/yaml for the schema and
 # golden tests; groff/man-db to render the man pages; git for workspaces;
 # dpkg-dev for the Debian package; exfat-fuse/exfatprogs to test writes on an
 # exFAT stick (the test is skipped without them).
 packages=(g++ cmake make pkg-config git
-          libcli11-dev libyaml-cpp-dev libfmt-dev doctest-dev libutf8proc-dev libre2-dev
+          libcli11-dev libyaml-cpp-dev libfmt-dev doctest-dev libutf8proc-dev libre2-dev libb2-dev
           python3 python3-jsonschema python3-yaml groff-base man-db dpkg-dev
           exfat-fuse exfatprogs)
 

@@ -302,6 +302,79 @@ void sync_folder(const fs::path& dir)
   }
 }
 
+namespace {
+
+std::optional<std::string> read_whole(const fs::path& path)
+{
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) return std::nullopt;
+  std::string data;
+  char buf[65536];
+  while (true) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    data.append(buf, static_cast<size_t>(n));
+  }
+  ::close(fd);
+  return data;
+}
+
+}  // namespace
+
+ReplaceResult replace_file(const fs::path& path, std::string_view expected, std::string_view content,
+                           std::string& error, const std::optional<fs::path>& within)
+{
+  fs::path dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+  if (within && !is_inside(*within, path)) {
+    error = fmt::format("{} resolves outside the workspace {}; kudrang writes only inside it", path.string(),
+                        within->string());
+    return ReplaceResult::failed;
+  }
+  struct stat st {};
+  if (::lstat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {
+    error = fmt::format("{} is not a plain file kudrang can change", path.string());
+    return ReplaceResult::failed;
+  }
+  sweep_once(dir);
+  std::random_device rd;
+  std::mt19937_64 rng((static_cast<uint64_t>(rd()) << 32) ^ rd());
+  fs::path tmp;
+  int fd = -1;
+  for (int attempt = 0; attempt < 10 && fd < 0; ++attempt) {
+    tmp = dir / fmt::format("{}.{}{}", hidden_stem(path, 200), rng(), temp_suffix);
+    fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, st.st_mode & 07777);
+    if (fd < 0 && errno != EEXIST) break;
+  }
+  if (fd < 0) {
+    error = fmt::format("cannot create a file in {}: {}", dir.string(), std::strerror(errno));
+    return ReplaceResult::failed;
+  }
+  bool ok = fill(fd, content);
+  int saved = errno;
+  ::close(fd);
+  if (!ok) {
+    ::unlink(tmp.c_str());
+    error = fmt::format("cannot write {}: {}", path.string(), std::strerror(saved));
+    return ReplaceResult::failed;
+  }
+  // Last look before the rename: a file another program saved meanwhile is
+  // left as that program wrote it.
+  auto now = read_whole(path);
+  if (!now || *now != expected) {
+    ::unlink(tmp.c_str());
+    return ReplaceResult::changed;
+  }
+  if (::rename(tmp.c_str(), path.c_str()) != 0) {
+    saved = errno;
+    ::unlink(tmp.c_str());
+    error = fmt::format("cannot replace {}: {}", path.string(), std::strerror(saved));
+    return ReplaceResult::failed;
+  }
+  sync_folder(dir);
+  return ReplaceResult::replaced;
+}
+
 int rename_no_replace(const fs::path& from, const fs::path& to, const FileSystemLimits& limits)
 {
   if (do_rename_noreplace(from.c_str(), to.c_str(), limits) == 0) return 0;

@@ -47,6 +47,16 @@ WriteResult write_new_file(const std::filesystem::path& path, std::string_view c
                            const std::optional<std::filesystem::path>& within = std::nullopt,
                            const FileSystemLimits& limits = {});
 
+enum class ReplaceResult { replaced, changed, failed };
+
+// Replaces the existing file `path` with `content`, whole or not at all (a
+// temporary beside it, flushed, renamed over it, keeping the file's mode),
+// provided the file still holds exactly `expected` (what the caller read and
+// edited): when another program changed it meanwhile, nothing is written
+// (`changed`). With `within`, refuses a path resolving outside that folder.
+ReplaceResult replace_file(const std::filesystem::path& path, std::string_view expected, std::string_view content,
+                           std::string& error, const std::optional<std::filesystem::path>& within = std::nullopt);
+
 // Renames `from` to `to` (a file or a folder) unless `to` exists: 0 on
 // success, else the errno (EEXIST when `to` exists). Uses
 // renameat2(RENAME_NOREPLACE); where the file system lacks it, checks that

@@ -1,5 +1,7 @@
 #include "kudrang/records/fact_cache.hpp"
 
+#include "kudrang/core/version.hpp"
+
 #include "kudrang/core/hash.hpp"
 #include "kudrang/records/record_codec.hpp"
 
@@ -196,7 +198,7 @@ fs::path default_cache_file(const fs::path& root)
 
 std::string executable_fingerprint()
 {
-  std::string fp = "kudrang 0.1.0";
+  std::string fp = std::string("kudrang ") + version;
   if (auto s = stamp_of("/proc/self/exe")) {
     fp += fmt::format(" {} {} {}", s->size, s->mtime_ns, s->inode);
   }

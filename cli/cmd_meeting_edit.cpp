@@ -1,0 +1,220 @@
+// kudrang meeting held | cancel | move: the meeting's life, edited in place
+// (spec/cli.md "Changing records"). Only the changed values' lines differ
+// afterwards; the record must validate with the rest of the workspace before
+// the file is replaced; a file changed on disk since it was read is refused.
+#include "commands.hpp"
+#include "loading.hpp"
+
+#include "kudrang/check/validate.hpp"
+#include "kudrang/core/date.hpp"
+#include "kudrang/core/exit_status.hpp"
+#include "kudrang/io/safe_write.hpp"
+#include "kudrang/io/temp_dir.hpp"
+#include "kudrang/records/record_edit.hpp"
+#include "kudrang/render/diagnostics_render.hpp"
+#include "kudrang/render/yaml_text.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <fstream>
+#include <functional>
+#include <iostream>
+
+namespace fs = std::filesystem;
+
+namespace kudrang::cli {
+
+namespace {
+
+struct Found {
+  const Workspace* ws = nullptr;
+  const Record<Meeting>* rec = nullptr;
+};
+
+Found find_meeting_record(const ValidateResult& r, const std::string& id)
+{
+  const Workspace& ws = single_workspace(r);
+  for (const auto& rec : ws.meetings) {
+    if (rec.value.id == id) return {&ws, &rec};
+  }
+  throw UsageError(fmt::format("unknown meeting '{}'", id));
+}
+
+void check_time_text(const std::string& t, const char* flag)
+{
+  bool ok = t.size() == 5 && t[2] == ':' && std::isdigit(static_cast<unsigned char>(t[0]))
+            && std::isdigit(static_cast<unsigned char>(t[1])) && std::isdigit(static_cast<unsigned char>(t[3]))
+            && std::isdigit(static_cast<unsigned char>(t[4])) && (t[0] - '0') * 10 + (t[1] - '0') < 24
+            && (t[3] - '0') * 10 + (t[4] - '0') < 60;
+  if (!ok) throw UsageError(fmt::format("{} '{}' is not a time in HH:MM form (24-hour, e.g. 09:30)", flag, t));
+}
+
+// Reads the record file, applies `change`, checks the workspace with the
+// changed text in place of the file, and replaces the file. Prints the path.
+void edit_record(const Globals& g, const fs::path& root, const std::string& display,
+                 const std::function<void(RecordText&)>& change)
+{
+  fs::path path = root / display;
+  std::string error;
+  auto original = read_file(path, error, LoadLimits{}.max_bytes);
+  if (!original) throw IoError(fmt::format("{}: {}", display, error));
+  auto text = RecordText::parse(*original, error);
+  if (!text) throw RecordsHaveErrors(fmt::format("{}: {}; nothing was changed", display, error));
+  change(*text);
+  if (text->text() == *original) {
+    if (!g.quiet) std::cout << fmt::format("{}: nothing to change\n", display);
+    return;
+  }
+  // The workspace as it would be: the changed text stands in for the file.
+  auto tmp = PrivateTempDir::create("kudrang-edit-", error);
+  if (!tmp) throw IoError(error);
+  fs::path staged = tmp->path() / path.filename();
+  {
+    std::ofstream out(staged, std::ios::binary);
+    out << text->text();
+    if (!out) throw IoError(fmt::format("cannot write {}", staged.string()));
+  }
+  FileTree tree = scan_root(root);
+  for (auto& f : tree.files) {
+    if (f.display == display) f.path = staged;
+  }
+  ValidateResult after = validate_tree(tree);
+  if (after.has_errors()) {
+    for (const auto& d : after.diagnostics) {
+      if (d.severity == Severity::error) std::cerr << format_diagnostic(d) << '\n';
+    }
+    throw RecordsHaveErrors(fmt::format("the change would leave errors in the records; {} was not changed", display));
+  }
+  switch (replace_file(path, *original, text->text(), error, root)) {
+  case ReplaceResult::replaced: std::cout << display << '\n'; return;
+  case ReplaceResult::changed:
+    throw RecordsHaveErrors(fmt::format("{} changed on disk while kudrang worked on it (another program saved "
+                                        "it?); nothing was written: run the command again",
+                                        display));
+  case ReplaceResult::failed: throw IoError(error);
+  }
+}
+
+void set_or_fail(RecordText& t, std::string_view key, const std::string& value,
+                 std::initializer_list<std::string_view> after)
+{
+  std::string error;
+  if (!t.set(key, value, after, error)) throw RecordsHaveErrors(error + "; nothing was changed");
+}
+
+std::string quoted_time(const std::string& hhmm) { return "\"" + hhmm + "\""; }
+
+// ---- meeting held ID [--end HH:MM]
+struct HeldOptions {
+  std::string id;
+  std::string end;
+};
+
+void run_held(const HeldOptions& o, Globals& g)
+{
+  ValidateResult r = load_checked(g);
+  Found f = find_meeting_record(r, o.id);
+  const Meeting& m = f.rec->value;
+  if (m.status == MeetingStatus::cancelled) {
+    throw UsageError(fmt::format("meeting {} is cancelled; a cancelled meeting cannot be held (move it instead: "
+                                 "kudrang meeting move {} --date D)",
+                                 o.id, o.id));
+  }
+  if (!m.has_attendance) {
+    throw UsageError(fmt::format("meeting {} has no attendance yet; write who came under 'attendance:' (present, "
+                                 "excused, absent) first",
+                                 o.id));
+  }
+  if (!o.end.empty()) check_time_text(o.end, "--end");
+  edit_record(g, resolve_root(g), f.rec->file, [&](RecordText& t) {
+    set_or_fail(t, "status", "held", {"title", "id"});
+    if (!o.end.empty()) set_or_fail(t, "end", quoted_time(o.end), {"start", "date", "status"});
+  });
+}
+
+// ---- meeting cancel ID --reason TEXT
+struct CancelOptions {
+  std::string id;
+  std::string reason;
+};
+
+void run_cancel(const CancelOptions& o, Globals& g)
+{
+  ValidateResult r = load_checked(g);
+  Found f = find_meeting_record(r, o.id);
+  const Meeting& m = f.rec->value;
+  if (m.status == MeetingStatus::held) {
+    throw UsageError(fmt::format("meeting {} was held; a held meeting cannot be cancelled", o.id));
+  }
+  if (o.reason.find_first_not_of(" \t") == std::string::npos) throw UsageError("--reason must say why (งดประชุมเนื่องจาก ...)");
+  if (!m.note.empty() && m.note != o.reason) {
+    throw UsageError(fmt::format("meeting {} has a note already; kudrang does not replace it: write the reason into "
+                                 "'note:' by hand, or remove the note first",
+                                 o.id));
+  }
+  edit_record(g, resolve_root(g), f.rec->file, [&](RecordText& t) {
+    set_or_fail(t, "status", "cancelled", {"title", "id"});
+    set_or_fail(t, "note", yaml_text(o.reason), {"checker", "recorder", "chair", "venue", "end", "start", "date"});
+  });
+}
+
+// ---- meeting move ID --date D [--time HH:MM]
+struct MoveOptions {
+  std::string id;
+  std::string date;
+  std::string time;
+};
+
+void run_move(const MoveOptions& o, Globals& g)
+{
+  ValidateResult r = load_checked(g);
+  Found f = find_meeting_record(r, o.id);
+  const Meeting& m = f.rec->value;
+  auto d = parse_date(o.date);
+  if (!d) throw UsageError(fmt::format("--date '{}' is not a date (YYYY-MM-DD, BE or CE)", o.date));
+  if (!o.time.empty()) check_time_text(o.time, "--time");
+  if (m.status == MeetingStatus::held) {
+    throw UsageError(fmt::format("meeting {} was held on its date; kudrang does not move a held meeting (correct "
+                                 "'date:' by hand if it was recorded wrong)",
+                                 o.id));
+  }
+  if (auto fy = m.id_fiscal_year(); fy && fiscal_year_of(*d) != *fy) {
+    throw UsageError(fmt::format("--date {} is in fiscal year {}, but meeting {} belongs to fiscal year {} ({} to "
+                                 "{}); a meeting keeps its number within its year",
+                                 o.date, fiscal_year_of(*d), o.id, *fy, iso_date(fiscal_year_start(*fy)),
+                                 iso_date(fiscal_year_end(*fy))));
+  }
+  std::string when = iso_date(*d);
+  edit_record(g, resolve_root(g), f.rec->file, [&](RecordText& t) {
+    set_or_fail(t, "date", when, {"status", "title"});
+    if (!o.time.empty()) set_or_fail(t, "start", quoted_time(o.time), {"date"});
+    if (m.status == MeetingStatus::cancelled) set_or_fail(t, "status", "planned", {"title", "id"});
+  });
+}
+
+}  // namespace
+
+void add_meeting_edit_commands(CLI::App& meeting, Globals& g)
+{
+  auto ho = std::make_shared<HeldOptions>();
+  auto* held = meeting.add_subcommand("held", "Record that a meeting took place (status: held)");
+  held->add_option("id", ho->id, "Meeting id, e.g. 2563-05")->required();
+  held->add_option("--end", ho->end, "The time it ended (HH:MM)");
+  held->callback([ho, &g] { run_held(*ho, g); });
+
+  auto co = std::make_shared<CancelOptions>();
+  auto* cancel = meeting.add_subcommand("cancel", "Cancel a planned meeting, with the reason (status: cancelled)");
+  cancel->add_option("id", co->id, "Meeting id, e.g. 2563-07")->required();
+  cancel->add_option("--reason", co->reason, "Why it is cancelled (written to note:)")->required();
+  cancel->callback([co, &g] { run_cancel(*co, g); });
+
+  auto mo = std::make_shared<MoveOptions>();
+  auto* move = meeting.add_subcommand("move", "Move a meeting to another date in its fiscal year (its id stays)");
+  move->add_option("id", mo->id, "Meeting id, e.g. 2563-05")->required();
+  move->add_option("--date", mo->date, "The new date (YYYY-MM-DD, BE or CE)")->required();
+  move->add_option("--time", mo->time, "The new starting time (HH:MM)");
+  move->callback([mo, &g] { run_move(*mo, g); });
+}
+
+}  // namespace kudrang::cli

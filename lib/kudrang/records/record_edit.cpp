@@ -1,0 +1,160 @@
+#include "kudrang/records/record_edit.hpp"
+
+#include "kudrang/io/yaml_loader.hpp"
+
+#include <fmt/format.h>
+
+#include <vector>
+
+namespace kudrang {
+
+namespace {
+
+std::optional<Node> load(const std::string& text, std::string& error)
+{
+  Diagnostics d("record");
+  auto root = load_yaml(text, d, LoadLimits{});
+  if (!root || d.has_errors()) {
+    for (const auto& x : d.list()) {
+      if (x.severity == Severity::error) {
+        error = fmt::format("line {}: {}", x.mark.line, x.message);
+        break;
+      }
+    }
+    if (error.empty()) error = "the record cannot be read";
+    return std::nullopt;
+  }
+  return root;
+}
+
+// Byte offsets of the starts of the lines.
+std::vector<size_t> line_starts(std::string_view text)
+{
+  std::vector<size_t> out{0};
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') out.push_back(i + 1);
+  }
+  return out;
+}
+
+size_t line_end(std::string_view text, size_t from)
+{
+  size_t e = text.find('\n', from);
+  if (e == std::string_view::npos) e = text.size();
+  if (e > from && text[e - 1] == '\r') --e;
+  return e;
+}
+
+// The byte offset of a 1-based (line, column in code points) mark.
+size_t offset_of(std::string_view text, const std::vector<size_t>& starts, Mark m)
+{
+  size_t at = starts[static_cast<size_t>(m.line - 1)];
+  for (int col = 1; col < m.column && at < text.size(); ++col) {
+    ++at;
+    while (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) ++at;
+  }
+  return at;
+}
+
+// Where the value after "key:" on a line ends: before a comment (' #'
+// outside quotes) or the end of the line, trailing spaces left out.
+size_t value_end(std::string_view text, size_t from, size_t eol)
+{
+  char quote = 0;
+  size_t end = from;
+  for (size_t i = from; i < eol; ++i) {
+    char c = text[i];
+    if (quote) {
+      if (quote == '"' && c == '\\') {
+        ++i;
+      } else if (c == quote) {
+        quote = 0;
+      }
+      end = i + 1;
+      continue;
+    }
+    if ((c == '"' || c == '\'') && (i == from || text[i - 1] == ' ')) quote = c;
+    if (c == '#' && i > from && (text[i - 1] == ' ' || text[i - 1] == '\t')) break;
+    if (c != ' ' && c != '\t') end = i + 1;
+  }
+  return end;
+}
+
+}  // namespace
+
+std::optional<RecordText> RecordText::parse(std::string text, std::string& error)
+{
+  if (!load(text, error)) return std::nullopt;
+  return RecordText(std::move(text));
+}
+
+bool RecordText::has(std::string_view key) const
+{
+  std::string error;
+  auto root = load(m_text, error);
+  return root && root->find(key) != nullptr;
+}
+
+bool RecordText::set(std::string_view key, std::string_view value, std::initializer_list<std::string_view> after,
+                     std::string& error)
+{
+  auto root = load(m_text, error);
+  if (!root) return false;
+  auto starts = line_starts(m_text);
+  std::string next;
+  if (const Node* v = root->find(key)) {
+    Mark km = root->key_mark(key);
+    if (!v->is_scalar() || (!v->is_null() && v->mark.line != km.line)) {
+      error = fmt::format("'{}' is not a one-line value here; change it by hand", key);
+      return false;
+    }
+    size_t line_at = starts[static_cast<size_t>(km.line - 1)];
+    size_t eol = line_end(m_text, line_at);
+    size_t colon = m_text.find(':', offset_of(m_text, starts, km) + key.size());
+    if (colon == std::string::npos || colon >= eol) {
+      error = fmt::format("cannot find the ':' after '{}'", key);
+      return false;
+    }
+    size_t end = value_end(m_text, colon + 1, eol);
+    next = m_text.substr(0, colon + 1) + " " + std::string(value) + m_text.substr(end);
+  } else {
+    // A new line after the line of the first `after` key the record has.
+    const bool crlf = m_text.find("\r\n") != std::string::npos;
+    const std::string eol_text = crlf ? "\r\n" : "\n";
+    std::string line = fmt::format("{}: {}{}", key, value, eol_text);
+    size_t insert_at = std::string::npos;
+    for (std::string_view a : after) {
+      const Node* prev = root->find(a);
+      if (!prev) continue;
+      Mark km = root->key_mark(a);
+      if (!prev->is_scalar() || (!prev->is_null() && prev->mark.line != km.line)) break;  // a block: at the end instead
+      size_t e = m_text.find('\n', starts[static_cast<size_t>(km.line - 1)]);
+      insert_at = e == std::string::npos ? m_text.size() : e + 1;
+      break;
+    }
+    next = m_text;
+    if (insert_at == std::string::npos) {
+      if (!next.empty() && next.back() != '\n') next += eol_text;
+      insert_at = next.size();
+    } else if (insert_at == next.size() && !next.empty() && next.back() != '\n') {
+      next += eol_text;
+      insert_at = next.size();
+    }
+    next.insert(insert_at, line);
+  }
+  // The edit must read back: the same record with `value` under `key`.
+  std::string why;
+  auto check = load(next, why);
+  Diagnostics d("value");
+  auto expected = load_yaml(fmt::format("v: {}\n", value), d, LoadLimits{});
+  const Node* got = check ? check->find(key) : nullptr;
+  const Node* want = expected ? expected->find("v") : nullptr;
+  if (!got || !want || got->text != want->text || got->type != want->type) {
+    error = fmt::format("the change of '{}' would not read back as written{}", key, why.empty() ? "" : ": " + why);
+    return false;
+  }
+  m_text = std::move(next);
+  return true;
+}
+
+}  // namespace kudrang

@@ -1,0 +1,40 @@
+#pragma once
+// Changing a record file in place (issue 13): the given values change, every
+// other byte stays as the clerk wrote it — comments, key order, quoting,
+// blank lines, line endings, Thai text. yaml-cpp cannot round-trip comments;
+// kudrang's positioned tree knows where each value stands, which is enough
+// for surgical edits of one-line values at the top of a record.
+#include "kudrang/core/diagnostic.hpp"
+
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace kudrang {
+
+class RecordText {
+public:
+  // The text of a record; nullopt (and `error`) when it is not readable YAML
+  // or not a mapping (then nothing can be changed safely).
+  static std::optional<RecordText> parse(std::string text, std::string& error);
+
+  const std::string& text() const { return m_text; }
+  // Whether the record's top-level mapping has `key`.
+  bool has(std::string_view key) const;
+
+  // Sets the top-level `key` to `value`, YAML scalar text (see yaml_text()).
+  // An existing one-line value is replaced where it stands, its comment
+  // kept; a missing key becomes a new line after the line of the first key
+  // of `after` that the record has, else at the end. Fails (false, `error`)
+  // when the key's value is a list, a mapping or spans several lines, or when
+  // the edited text would not read back with `value` in place.
+  bool set(std::string_view key, std::string_view value, std::initializer_list<std::string_view> after,
+           std::string& error);
+
+private:
+  explicit RecordText(std::string text) : m_text(std::move(text)) {}
+  std::string m_text;
+};
+
+}  // namespace kudrang
