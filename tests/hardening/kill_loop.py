@@ -98,7 +98,7 @@ def main():
 
         # Eight clerks at the same moment.
         before = snapshot(ws)
-        procs = [subprocess.Popen([kudrang, 'meeting', 'new', '--date', '2021-06-15'], cwd=ws, env=env,
+        procs = [subprocess.Popen([kudrang, 'meeting', 'new', '--date', '2021-06-28'], cwd=ws, env=env,
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(8)]
         outs = [p.communicate() for p in procs]
         for p, (out, err) in zip(procs, outs):
