@@ -122,6 +122,14 @@ def main():
         bin_path = os.path.join(root, "usr/bin")
         env["PATH"] = bin_path + os.pathsep + env["PATH"]
 
+        # The installed kudrang on the example workspace.
+        example = os.path.join(tmp, "example")
+        shutil.copytree(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "examples", "kudrang"),
+                        example)
+        r = run(["kudrang", "validate"], cwd=example, env=env)
+        check(r.returncode == 0 and r.stdout.strip().startswith("0 errors"),
+              "the installed kudrang validates the example workspace", r.stdout + r.stderr)
+
         # 3. man and completion.
         man_dir = os.path.join(root, "usr/share/man")
         r = run(["man", "-M", man_dir, "-w", "kudrang"] if not apt else ["man", "-w", "kudrang"], env=env)
