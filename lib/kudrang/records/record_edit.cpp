@@ -157,4 +157,84 @@ bool RecordText::set(std::string_view key, std::string_view value, std::initiali
   return true;
 }
 
+namespace {
+
+// The line range [first, end) (0-based) of the top-level entry of key index
+// i: from its key's line to the line before the next key, less the blank and
+// comment lines that end it.
+std::pair<size_t, size_t> entry_lines(const Node& root, size_t i, std::string_view text,
+                                      const std::vector<size_t>& starts)
+{
+  size_t first = static_cast<size_t>(root.key_marks[i].line - 1);
+  size_t end = starts.size();
+  if (!text.empty() && text.back() == '\n') --end;  // no line after the final newline
+  for (const Mark& m : root.key_marks) {
+    auto l = static_cast<size_t>(m.line - 1);
+    if (l > first && l < end) end = l;
+  }
+  while (end > first + 1) {
+    size_t a = starts[end - 1];
+    std::string_view line = text.substr(a, line_end(text, a) - a);
+    size_t nb = line.find_first_not_of(" \t");
+    if (nb == std::string_view::npos || line[nb] == '#') --end;
+    else break;
+  }
+  return {first, end};
+}
+
+}  // namespace
+
+bool RecordText::set_block(std::string_view key, std::string_view lines, std::initializer_list<std::string_view> after,
+                           std::string& error)
+{
+  auto root = load(m_text, error);
+  if (!root) return false;
+  auto starts = line_starts(m_text);
+  const bool crlf = m_text.find("\r\n") != std::string::npos;
+  std::string block;
+  for (char c : lines) {
+    if (c == '\n' && crlf) block += '\r';
+    block += c;
+  }
+  auto offset_of_line = [&](size_t l) { return l < starts.size() ? starts[l] : m_text.size(); };
+  std::string next = m_text;
+  auto index_of = [&](std::string_view k) -> std::optional<size_t> {
+    for (size_t i = 0; i < root->keys.size(); ++i) {
+      if (root->keys[i] == k) return i;
+    }
+    return std::nullopt;
+  };
+  if (auto i = index_of(key)) {
+    auto [first, end] = entry_lines(*root, *i, m_text, starts);
+    size_t a = offset_of_line(first);
+    size_t b = offset_of_line(end);
+    if (b == m_text.size() && !m_text.empty() && m_text.back() != '\n') {
+      // the entry ends the file without a final newline: keep it that way
+      while (!block.empty() && (block.back() == '\n' || block.back() == '\r')) block.pop_back();
+    }
+    next = m_text.substr(0, a) + block + m_text.substr(b);
+  } else {
+    size_t at = std::string::npos;
+    for (std::string_view k : after) {
+      if (auto j = index_of(k)) {
+        at = offset_of_line(entry_lines(*root, *j, m_text, starts).second);
+        break;
+      }
+    }
+    if (at == std::string::npos || at > next.size()) at = next.size();
+    if (at == next.size() && !next.empty() && next.back() != '\n') {
+      next += crlf ? "\r\n" : "\n";
+      at = next.size();
+    }
+    next.insert(at, block);
+  }
+  std::string why;
+  if (!load(next, why)) {
+    error = fmt::format("the change of '{}' would not read back: {}", key, why);
+    return false;
+  }
+  m_text = std::move(next);
+  return true;
+}
+
 }  // namespace kudrang

@@ -32,6 +32,15 @@ public:
   bool set(std::string_view key, std::string_view value, std::initializer_list<std::string_view> after,
            std::string& error);
 
+  // Replaces the whole top-level entry of `key` (its line and the lines of
+  // its value) with `lines`, YAML text starting "key:" with one entry per
+  // line ending in "\n" (written in the file's line endings). A missing key
+  // goes after the entry of the first key of `after` the record has, else at
+  // the end. Comment and blank lines after the entry stay. Fails when the
+  // result would not read back.
+  bool set_block(std::string_view key, std::string_view lines, std::initializer_list<std::string_view> after,
+                 std::string& error);
+
 private:
   explicit RecordText(std::string text) : m_text(std::move(text)) {}
   std::string m_text;
