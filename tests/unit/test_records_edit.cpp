@@ -91,3 +91,15 @@ TEST_CASE("replace_file: a file changed since it was read is left as the other p
   CHECK(files == 1);  // no temporary left
   fs::remove_all(dir);
 }
+
+TEST_CASE("record edit: a block entry is replaced whole, comments after it and line endings kept")
+{
+  RecordText t = parsed("kind: meeting\r\nattendance:\r\n  present: [p001,\r\n            p002]\r\n# หมายเหตุ\r\nagenda: []\r\n");
+  std::string error;
+  REQUIRE(t.set_block("attendance", "attendance:\n  present:\n    - p001  # นายหนึ่ง\n  absent: [p002]\n", {}, error));
+  CHECK(t.text() ==
+        "kind: meeting\r\nattendance:\r\n  present:\r\n    - p001  # นายหนึ่ง\r\n  absent: [p002]\r\n# หมายเหตุ\r\nagenda: []\r\n");
+  RecordText u = parsed("kind: meeting\nchair: p001\nagenda: []\n");
+  REQUIRE(u.set_block("attendance", "attendance:\n  present: [p001]\n", {"chair"}, error));
+  CHECK(u.text() == "kind: meeting\nchair: p001\nattendance:\n  present: [p001]\nagenda: []\n");
+}
