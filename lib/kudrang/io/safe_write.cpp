@@ -177,23 +177,23 @@ WriteResult publish_under_lock(const fs::path& dir, const fs::path& tmp, const f
   return result;
 }
 
-// The route with a named temporary ".NAME.DIGITS.tmp" beside the target,
-// removed on every path out (a SIGKILL before that leaves it to the sweep).
-WriteResult write_named(const fs::path& dir, const fs::path& path, std::string_view content, std::string& error,
-                        const FileSystemLimits& limits)
+// Writes `content` to a new temporary ".NAME.DIGITS.tmp" beside `path` in
+// `dir`, flushed to disk; its name in `tmp`. False (and `error`, nothing
+// left) when it cannot.
+bool write_temporary(const fs::path& dir, const fs::path& path, std::string_view content, mode_t mode, fs::path& tmp,
+                     std::string& error)
 {
   std::random_device rd;
   std::mt19937_64 rng((static_cast<uint64_t>(rd()) << 32) ^ rd());
-  fs::path tmp;
   int fd = -1;
   for (int attempt = 0; attempt < 10 && fd < 0; ++attempt) {
     tmp = dir / fmt::format("{}.{}{}", hidden_stem(path, 200), rng(), temp_suffix);
-    fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
     if (fd < 0 && errno != EEXIST) break;
   }
   if (fd < 0) {
     error = fmt::format("cannot create a file in {}: {}", dir.string(), std::strerror(errno));
-    return WriteResult::failed;
+    return false;
   }
   bool ok = fill(fd, content);
   int saved = errno;
@@ -201,8 +201,19 @@ WriteResult write_named(const fs::path& dir, const fs::path& path, std::string_v
   if (!ok) {
     ::unlink(tmp.c_str());
     error = fmt::format("cannot write {}: {}", path.string(), std::strerror(saved));
-    return WriteResult::failed;
+    return false;
   }
+  return true;
+}
+
+// The route with a named temporary ".NAME.DIGITS.tmp" beside the target,
+// removed on every path out (a SIGKILL before that leaves it to the sweep).
+WriteResult write_named(const fs::path& dir, const fs::path& path, std::string_view content, std::string& error,
+                        const FileSystemLimits& limits)
+{
+  fs::path tmp;
+  if (!write_temporary(dir, path, content, 0644, tmp, error)) return WriteResult::failed;
+  int saved = 0;
   auto finish = [&](int rc, int e) {
     if (rc == 0) return WriteResult::written;
     ::unlink(tmp.c_str());
@@ -337,27 +348,9 @@ ReplaceResult replace_file(const fs::path& path, std::string_view expected, std:
     return ReplaceResult::failed;
   }
   sweep_once(dir);
-  std::random_device rd;
-  std::mt19937_64 rng((static_cast<uint64_t>(rd()) << 32) ^ rd());
   fs::path tmp;
-  int fd = -1;
-  for (int attempt = 0; attempt < 10 && fd < 0; ++attempt) {
-    tmp = dir / fmt::format("{}.{}{}", hidden_stem(path, 200), rng(), temp_suffix);
-    fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, st.st_mode & 07777);
-    if (fd < 0 && errno != EEXIST) break;
-  }
-  if (fd < 0) {
-    error = fmt::format("cannot create a file in {}: {}", dir.string(), std::strerror(errno));
-    return ReplaceResult::failed;
-  }
-  bool ok = fill(fd, content);
-  int saved = errno;
-  ::close(fd);
-  if (!ok) {
-    ::unlink(tmp.c_str());
-    error = fmt::format("cannot write {}: {}", path.string(), std::strerror(saved));
-    return ReplaceResult::failed;
-  }
+  if (!write_temporary(dir, path, content, st.st_mode & 07777, tmp, error)) return ReplaceResult::failed;
+  int saved = 0;
   // Last look before the rename: a file another program saved meanwhile is
   // left as that program wrote it.
   auto now = read_whole(path);
