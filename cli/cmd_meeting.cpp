@@ -182,6 +182,9 @@ void run_plan(const PlanOptions& o, Globals& g)
   check_time(o.time);
   bool thai = thai_for(g, r);
   auto schedule = schedule_year(o.fy, *rule, ws.config.value.holidays);
+  std::vector<Meeting> records;
+  for (const auto& rec : ws.meetings) records.push_back(rec.value);
+  apply_records(schedule, o.fy, records, o.time);
   std::cout << "# " << (thai ? fmt::format("แผนการประชุมประจำปีงบประมาณ {}", o.fy)
                              : fmt::format("Meeting plan for fiscal year {}", o.fy))
             << "\n\n";
@@ -192,13 +195,19 @@ void run_plan(const PlanOptions& o, Globals& g)
                   {A::left, A::left, A::left, A::left, A::left});
   for (const auto& s : schedule) {
     std::string note;
-    if (!s.moved_because.empty()) {
+    if (s.cancelled) {
+      note = thai ? "ยกเลิก" : "cancelled";
+    } else if (s.recorded && !(s.date == s.rule_date) && s.moved_because.empty()) {
+      note = thai ? fmt::format("เลื่อนจาก {}", human_date(s.rule_date, true))
+                  : fmt::format("moved from {}", human_date(s.rule_date, false));
+    } else if (!s.moved_because.empty()) {
       note = thai ? fmt::format("เลื่อนจาก {} ({})", human_date(s.rule_date, true), fmt::join(s.moved_because, ", "))
                   : fmt::format("moved from {} ({})", human_date(s.rule_date, false), fmt::join(s.moved_because, ", "));
     }
     t.add_row({fmt::format("{}/{}", s.number, o.fy),
                thai ? thai_long_date(s.date) : fmt::format("{} {}", english_weekday_name(weekday(s.date)), human_date(s.date, false)),
-               thai ? thai_time(o.time) : o.time, ws.config.value.council_venue, note});
+               thai ? thai_time(s.start.empty() ? o.time : s.start) : (s.start.empty() ? o.time : s.start),
+               ws.config.value.council_venue, note});
   }
   t.write(std::cout);
   fs::path root = workspace_dir(g);

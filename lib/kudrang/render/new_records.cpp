@@ -317,12 +317,25 @@ std::string schedule_ics(const Workspace& ws, int fy, const std::vector<Schedule
   line("END:VTIMEZONE");
   std::string council = c.council_name.empty() ? "สภา" : c.council_name;
   std::string area = c.area_code.empty() ? "workspace" : c.area_code;
+  // A meeting the clerk moved or cancelled keeps its UID and gets a higher
+  // SEQUENCE than any earlier export (the minutes of the export's stamp since
+  // 2020), so phones replace the event they have.
+  long sequence = 0;
+  if (stamp.size() >= 13) {
+    Date d{std::stoi(stamp.substr(0, 4)), std::stoi(stamp.substr(4, 2)), std::stoi(stamp.substr(6, 2))};
+    sequence = (days_from_civil(d) - days_from_civil(Date{2020, 1, 1})) * 1440L + std::stoi(stamp.substr(9, 2)) * 60L +
+               std::stoi(stamp.substr(11, 2));
+    if (sequence < 1) sequence = 1;
+  }
   for (const auto& m : s) {
+    const std::string& begins = m.start.empty() ? start : m.start;
     line("BEGIN:VEVENT");
     line(fmt::format("UID:{}-{}@kudrang.{}", fy, m.number, area));
     line("DTSTAMP:" + stamp);
-    line("DTSTART;TZID=Asia/Bangkok:" + ics_time(m.date, start, 0));
-    line("DTEND;TZID=Asia/Bangkok:" + ics_time(m.date, start, minutes));
+    if (m.changed) line(fmt::format("SEQUENCE:{}", sequence));
+    if (m.cancelled) line("STATUS:CANCELLED");
+    line("DTSTART;TZID=Asia/Bangkok:" + ics_time(m.date, begins, 0));
+    line("DTEND;TZID=Asia/Bangkok:" + ics_time(m.date, begins, minutes));
     line("SUMMARY:" + ics_escape(fmt::format("ประชุม{} ครั้งที่ {}/{}", council, m.number, fy)));
     if (!c.council_venue.empty()) line("LOCATION:" + ics_escape(c.council_venue));
     line("END:VEVENT");

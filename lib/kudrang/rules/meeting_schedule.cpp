@@ -73,7 +73,10 @@ std::vector<ScheduledMeeting> schedule_year(int fy, const DayRule& rule, const s
       last.day -= (weekday(last) - rule.weekday + 7) % 7;
       d = last;
     }
-    ScheduledMeeting s{i + 1, d, d, {}};
+    ScheduledMeeting s;
+    s.number = i + 1;
+    s.date = d;
+    s.rule_date = d;
     // Move to the next working day; give up after two weeks (never happens in practice).
     for (int guard = 0; guard < 14; ++guard) {
       int wd = weekday(s.date);
@@ -91,6 +94,21 @@ std::vector<ScheduledMeeting> schedule_year(int fy, const DayRule& rule, const s
     out.push_back(std::move(s));
   }
   return out;
+}
+
+void apply_records(std::vector<ScheduledMeeting>& schedule, int fiscal_year, const std::vector<Meeting>& meetings,
+                   const std::string& plan_start)
+{
+  for (auto& s : schedule) {
+    for (const auto& m : meetings) {
+      if (m.id_fiscal_year() != fiscal_year || m.id_number() != s.number || !m.date) continue;
+      s.recorded = true;
+      s.cancelled = m.status == MeetingStatus::cancelled;
+      s.start = m.start;
+      s.changed = !(m.date->value == s.date) || (!m.start.empty() && m.start != plan_start) || s.cancelled;
+      s.date = m.date->value;
+    }
+  }
 }
 
 }  // namespace kudrang

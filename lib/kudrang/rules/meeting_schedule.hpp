@@ -2,6 +2,7 @@
 // The year's meeting schedule (method 6.1): one meeting a month, October to
 // September, on a day rule the clerk sets, moved to the next working day when
 // it falls on a weekend or a listed public holiday.
+#include "kudrang/records/meeting.hpp"
 #include "kudrang/records/workspace.hpp"
 
 namespace kudrang {
@@ -20,7 +21,18 @@ struct ScheduledMeeting {
   Date date;
   Date rule_date;   // the date the rule gave, before moving
   std::vector<std::string> moved_because;  // holiday names / "weekend"
+  // From the meeting's record, when the year has one for this number:
+  bool recorded = false;
+  std::string start;       // its start time (empty: the plan's)
+  bool cancelled = false;
+  bool changed = false;    // its date or time differs from the plan's, or it is cancelled
 };
+
+// The plan's meetings with what the records of the year say about them
+// (their real dates, times and cancellations): calendars then follow the
+// changes the clerk made with meeting move / cancel.
+void apply_records(std::vector<ScheduledMeeting>& schedule, int fiscal_year, const std::vector<Meeting>& meetings,
+                   const std::string& plan_start);
 
 std::vector<ScheduledMeeting> schedule_year(int fiscal_year, const DayRule& rule,
                                             const std::vector<Holiday>& holidays);
