@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -121,14 +123,66 @@ private:
     }
   }
 
+  // Warnings that catch the mistakes of a held meeting's record (issue 13).
+  void check_held_attendance(const Meeting& m, const std::string& f)
+  {
+    const Date& day = m.date->value;
+    auto present = [&](const std::string& id) {
+      return std::any_of(m.present.begin(), m.present.end(), [&](const AttendanceEntry& e) { return e.id == id; });
+    };
+    for (const auto& [role, ref] : {std::pair{"chair", &m.chair}, std::pair{"recorder", &m.recorder}}) {
+      if (*ref && m_ws.member((*ref)->value) && !present((*ref)->value)) {
+        warning(f, (*ref)->mark, "attendance-role",
+                fmt::format("the {} '{}' is not in attendance.present; was the meeting chaired or recorded by "
+                            "someone else?",
+                            role, (*ref)->value));
+      }
+    }
+    for (const auto* list : {&m.present, &m.excused, &m.absent}) {
+      for (const auto& e : *list) {
+        const Member* mem = m_ws.member(e.id);
+        if (!mem || mem->current_on(day)) continue;
+        warning(f, e.mark, "attendance-not-member",
+                mem->from && day < *mem->from
+                  ? fmt::format("'{}' became a member on {}, after this meeting ({})", e.id, iso_date(*mem->from),
+                                iso_date(day))
+                  : fmt::format("'{}' left the council on {}, before this meeting ({})", e.id,
+                                iso_date(*mem->until), iso_date(day)));
+      }
+    }
+    long members = 0;
+    for (const Member* mem : m_ws.members()) members += mem->current_on(day) ? 1 : 0;
+    auto here = static_cast<long>(m.present.size());
+    const auto& q = m_ws.config.value.quorum;
+    // Thresholds on integers: a share num/den of the members, or more than half.
+    bool met = q ? here * q->den >= q->num * members : here * 2 > members;
+    if (members > 0 && !met) {
+      warning(f, m.attendance_mark, "quorum-not-met",
+              fmt::format("{} of {} members present: below the quorum ({}); a meeting below it cannot decide",
+                          here, members,
+                          q ? fmt::format("{}% of the members", static_cast<double>(q->num) * 100 / static_cast<double>(q->den))
+                            : std::string("more than half")));
+    }
+  }
+
   void check_meetings()
   {
+    bool measured = false;  // a project sheet counts meetings: each meeting should name it
+    for (const auto& p : m_ws.projects) {
+      for (const auto& i : p.value.indicators) measured = measured || i.measure == "meetings-held";
+    }
     std::map<std::string, std::pair<std::string, Mark>> seen;
     std::map<Date, std::pair<std::string, std::string>> held_dates;
     for (const auto& rec : m_ws.meetings) {
       const Meeting& m = rec.value;
       const std::string& f = rec.file;
       unique(seen, "meeting id", m.id, f, m.id_mark);
+      if (!m.project && measured) {
+        warning(f, m.id_mark, "meeting-project-missing",
+                fmt::format("meeting '{}' names no project sheet (project:), so it is not counted for the sheet "
+                            "that measures the council's meetings",
+                            m.id));
+      }
       if (m.project && !m_ws.project(m.project->value)) {
         error(f, m.project->mark, "ref-unknown",
               fmt::format("meeting refers to project '{}', but no project sheet has that ref", m.project->value));
@@ -186,6 +240,7 @@ private:
                     fmt::format("attendance not recorded for {} current member{}: {}", missing.size(),
                                 missing.size() == 1 ? "" : "s", fmt::join(missing, ", ")));
           }
+          check_held_attendance(m, f);
         }
         if (m.date) {
           auto [it, inserted] = held_dates.emplace(m.date->value, std::pair{m.id, f});

@@ -65,6 +65,10 @@ inline constexpr DiagnosticCode diagnostic_codes[] = {
   {"attendance-required", "a held meeting without attendance"},
   {"attendance-duplicate", "a member in more than one attendance list"},
   {"attendance-missing", "a current member in no attendance list (warning)"},
+  {"attendance-role", "the chair or the recorder is not in the present list (warning)"},
+  {"attendance-not-member", "a member listed at a meeting before joining or after leaving (warning)"},
+  {"quorum-not-met", "a held meeting with fewer members present than the quorum (warning)"},
+  {"meeting-project-missing", "a meeting naming no project where a project sheet counts meetings (warning)"},
   {"meeting-date-duplicate", "two held meetings on the same day"},
   {"agenda-numbering", "agenda items not numbered 1, 2, 3, ... (warning)"},
   // Plans, certification, development plan, budget
