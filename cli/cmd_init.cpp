@@ -198,6 +198,27 @@ void run_init(const InitOptions& o, bool quiet)
   w.org_type = o.type;
   if (!o.area.empty()) {
     auto a = find_area(o.area);
+    if (!a && o.area.find_first_not_of("0123456789") != std::string::npos) {
+      // A name (or part of one): the matching subdistricts, to pick a code from.
+      auto found = search_areas(o.area);
+      if (found.size() == 1) {
+        a = found.front();
+      } else if (found.empty()) {
+        throw UsageError(fmt::format("no subdistrict's name holds '{}'; give its 6-digit code (e.g. 441201) or "
+                                     "another part of its name",
+                                     o.area));
+      } else {
+        std::string list;
+        for (size_t i = 0; i < found.size() && i < 30; ++i) {
+          const auto& f = found[i];
+          list += fmt::format("  {}  ตำบล{} อำเภอ{} จังหวัด{} ({})\n", f.subdistrict_code, f.subdistrict_th,
+                              f.district_th, f.province_th, f.subdistrict_en);
+        }
+        if (found.size() > 30) list += fmt::format("  ... and {} more\n", found.size() - 30);
+        throw UsageError(fmt::format("{} subdistricts' names hold '{}'; give the code of yours with --area:\n{}",
+                                     found.size(), o.area, list.substr(0, list.size() - 1)));
+      }
+    }
     if (!a) throw UsageError(fmt::format("no subdistrict has the code '{}' (6 digits, e.g. 441201)", o.area));
     w.province = a->province_th;
     w.district = a->district_th;
@@ -272,7 +293,7 @@ void add_init_command(CLI::App& app, Globals& g)
   auto o = std::make_shared<InitOptions>();
   auto* init = app.add_subcommand("init", "Create a new workspace: kudrang.yaml, roster, folders, CI and hook samples");
   init->add_option("dir", o->dir, "Folder to create it in (default: the current one)");
-  init->add_option("--area", o->area, "6-digit subdistrict code; fills in the names (e.g. 441201)");
+  init->add_option("--area", o->area, "6-digit subdistrict code, or a Thai or English name (or part of one); fills in the names");
   init->add_option("--villages", o->villages, "Number of villages to list (default 1)")->check(CLI::Range(1, 99));
   init->add_option("--type", o->type, "sao or municipality (default sao)")->check(CLI::IsMember({"sao", "municipality"}));
   init->callback([o, &g] {

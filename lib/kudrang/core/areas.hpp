@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kudrang {
 
@@ -16,5 +17,9 @@ struct AreaInfo {
 
 // The subdistrict with a 6-digit code, or nullopt.
 std::optional<AreaInfo> find_area(std::string_view code);
+
+// The subdistricts whose Thai or English name holds `text` (case-insensitive
+// for English), in code order: for a clerk who knows the name, not the code.
+std::vector<AreaInfo> search_areas(std::string_view text);
 
 }  // namespace kudrang
