@@ -39,6 +39,12 @@ Inline& Inline::strong(std::string_view s)
   return *this;
 }
 
+Inline& Inline::keep(std::string_view s)
+{
+  if (!s.empty()) m_runs.push_back({Run::Kind::keep, std::string(s)});
+  return *this;
+}
+
 Inline& Inline::br()
 {
   m_runs.push_back({Run::Kind::line_break, {}});
@@ -54,6 +60,11 @@ Inline& Inline::append(const Inline& other)
 Inline strong(std::string_view s)
 {
   return Inline().strong(s);
+}
+
+Inline keep(std::string_view s)
+{
+  return Inline().keep(s);
 }
 
 Table::Table(std::vector<Inline> headers, std::vector<Align> align)
@@ -113,6 +124,11 @@ void Doc::html(TrustedHtml h)
 void Doc::division(std::string css_class, Doc body)
 {
   m_blocks.push_back({Division{std::move(css_class), std::move(body.m_blocks)}});
+}
+
+void Doc::image(Image i)
+{
+  m_blocks.push_back({std::move(i)});
 }
 
 void Doc::append(Doc other)
@@ -221,7 +237,8 @@ std::string md_inline(const Inline& in, Where where, bool line_start)
   std::string out;
   for (const auto& r : in.runs()) {
     switch (r.kind) {
-    case Run::Kind::text: md_escape(out, r.text, where, line_start); break;
+    case Run::Kind::text:
+    case Run::Kind::keep: md_escape(out, r.text, where, line_start); break;
     case Run::Kind::strong: {
       bool inner = false;
       std::string s;
@@ -284,6 +301,11 @@ std::string html_inline(const Inline& in, bool soft_breaks = true)
     const Run& r = runs[i];
     switch (r.kind) {
     case Run::Kind::text: html_text(out, r.text, soft_breaks); break;
+    case Run::Kind::keep:
+      out += "<span class=\"nobr\">";
+      html_text(out, r.text, soft_breaks);
+      out += "</span>";
+      break;
     case Run::Kind::strong:
       out += "<strong>";
       html_text(out, r.text, soft_breaks);
@@ -386,7 +408,7 @@ void md_blocks(std::string& out, const std::vector<Block>& blocks, bool& first)
       md_blocks(out, d->blocks, first);
       continue;
     }
-    if (std::holds_alternative<TrustedHtml>(b.value)) continue;  // HTML only
+    if (std::holds_alternative<TrustedHtml>(b.value) || std::holds_alternative<Image>(b.value)) continue;  // HTML only
     if (const auto* p = std::get_if<Paragraph>(&b.value); p && p->text.empty()) continue;
     if (!first) out += '\n';
     first = false;
@@ -444,6 +466,9 @@ void html_blocks(std::string& out, const std::vector<Block>& blocks)
           out += "<hr>\n";
         } else if constexpr (std::is_same_v<T, TrustedHtml>) {
           out += x.html() + "\n";
+        } else if constexpr (std::is_same_v<T, Image>) {
+          out += "<img" + class_attr(x.css_class) + " src=\"" + html_escape(x.src) + "\" alt=\"" + html_escape(x.alt)
+                 + "\">\n";
         } else if constexpr (std::is_same_v<T, Division>) {
           out += "<div" + class_attr(x.css_class) + ">\n";
           html_blocks(out, x.blocks);

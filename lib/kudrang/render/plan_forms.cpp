@@ -255,4 +255,9 @@ void render_trace_json(std::ostream& out, const Trace& t)
   w.finish();
 }
 
+const char* const devplan_css =
+  "@page { size: A4 landscape; margin: 2cm 1.5cm 1.5cm 2cm; }\n"
+  "body { max-width: 27cm; font-size: 14pt; }\n"
+  "table { font-size: 12pt; }\n";
+
 }  // namespace kudrang
