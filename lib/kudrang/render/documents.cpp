@@ -78,8 +78,19 @@ Inline kept_words(std::string_view s)
   Inline in;
   size_t pos = 0;
   while (pos < s.size()) {
+    // The first prefix followed by a name; บ้าน only at the start of a word
+    // (not the บ้าน of ผู้ใหญ่บ้าน).
     size_t best = std::string_view::npos;
-    for (auto p : prefixes) best = std::min(best, s.find(p, pos));
+    for (auto p : prefixes) {
+      for (size_t at = s.find(p, pos); at != std::string_view::npos; at = s.find(p, at + 1)) {
+        bool named = at + p.size() < s.size() && s[at + p.size()] != ' ';
+        bool word_start = at == 0 || s[at - 1] == ' ' || s[at - 1] == '(';
+        if (named && (p != "บ้าน" || word_start)) {
+          best = std::min(best, at);
+          break;
+        }
+      }
+    }
     if (best == std::string_view::npos) {
       in.text(s.substr(pos));
       break;
@@ -361,12 +372,20 @@ Doc invitation_doc(const Meeting& m, const Workspace& ws, const DocumentOptions&
     .css_class = "signer";
   doc.division("letter-signature", std::move(closing));
 
-  Doc contact;
-  if (!letter.unit.empty()) contact.paragraph(kept_words(letter.unit));
-  if (!letter.phone.empty()) contact.paragraph(Inline("โทร. ").keep(letter.phone));
-  if (!letter.fax.empty()) contact.paragraph(Inline("โทรสาร ").keep(letter.fax));
-  if (!letter.email.empty()) contact.paragraph(Inline("ไปรษณีย์อิเล็กทรอนิกส์ ").keep(letter.email));
-  if (!contact.blocks().empty()) doc.division("letter-contact", std::move(contact));
+  Inline contact;
+  auto contact_line = [&](Inline line) {
+    if (!contact.empty()) contact.br();
+    contact.append(line);
+  };
+  if (!letter.unit.empty()) contact_line(kept_words(letter.unit));
+  if (!letter.phone.empty()) contact_line(Inline("โทร. ").keep(letter.phone));
+  if (!letter.fax.empty()) contact_line(Inline("โทรสาร ").keep(letter.fax));
+  if (!letter.email.empty()) contact_line(Inline("ไปรษณีย์อิเล็กทรอนิกส์ ").keep(letter.email));
+  if (!contact.empty()) {
+    Doc block;
+    block.paragraph(contact);
+    doc.division("letter-contact", std::move(block));
+  }
 
   if (!m.agenda.empty()) {
     doc.page_break();
