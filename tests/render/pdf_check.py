@@ -25,6 +25,8 @@ Exit 77 (skipped) when weasyprint, poppler-utils or a Thai font is missing.
 """
 import os
 import re
+import struct
+import zlib
 import shutil
 import subprocess
 import sys
@@ -47,7 +49,7 @@ def letters(s):
 
 
 def tools_missing():
-    for tool in ("weasyprint", "pdftotext", "pdfinfo", "pdffonts", "pdftoppm", "fc-list"):
+    for tool in ("weasyprint", "pdftotext", "pdfinfo", "pdffonts", "pdfimages", "pdftoppm", "fc-list"):
         if not shutil.which(tool):
             return f"{tool} is not installed"
     fonts = subprocess.run(["fc-list", ":lang=th", "family"], capture_output=True, text=True).stdout
@@ -55,6 +57,16 @@ def tools_missing():
     if not names & {"TH Sarabun New", "TH SarabunPSK", "Sarabun", "Laksaman"}:
         return "no Thai font (fonts-tlwg-laksaman)"
     return None
+
+
+def write_png(path, w=60, h=60):
+    """A small grey square, standing in for the Garuda emblem (standard library only)."""
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    rows = b"".join(b"\x00" + b"\x80" * w for _ in range(h))
+    with open(path, "wb") as f:
+        f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 0, 0, 0, 0))
+                + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
 
 
 def run(cmd, **kw):
@@ -190,6 +202,27 @@ def main():
                         failures.append(f"invitation: page 1 lacks '{want}'")
                 if letters("ระเบียบวาระการประชุม") not in enclosure or letters("ขอแสดงความนับถือ") in enclosure:
                     failures.append("invitation: page 2 is not the agenda alone")
+
+        # The emblem from kudrang.yaml: one image, at the top of page 1.
+        os.makedirs(os.path.join(ws, "images"))
+        write_png(os.path.join(ws, "images", "garuda.png"))
+        with open(os.path.join(ws, "kudrang.yaml"), encoding="utf-8") as f:
+            config = f.read()
+        with open(os.path.join(ws, "kudrang.yaml"), "w", encoding="utf-8") as f:
+            f.write(config.replace("letter:\n", "letter:\n  emblem: images/garuda.png\n", 1))
+        pdf = os.path.join(tmp, "emblem.pdf")
+        r = run([kudrang, "meeting", "invite", "2563-05", "--format", "pdf", "-o", pdf], cwd=ws, env=env)
+        if r.returncode != 0:
+            failures.append(f"invitation with an emblem: exit {r.returncode}: {r.stderr.strip()[:300]}")
+        else:
+            images = [l.split() for l in run(["pdfimages", "-list", pdf]).stdout.splitlines()[2:]]
+            if [i[0] for i in images] != ["1"]:
+                failures.append(f"invitation with an emblem: images on pages {[i[0] for i in images]}, want one on page 1")
+            bbox = run(["pdftotext", "-bbox", "-f", "1", "-l", "1", pdf, "-"]).stdout
+            first = re.search(r'<word xMin="[-\d.]+" yMin="([-\d.]+)"', bbox)
+            # 3 cm of emblem under the 2.5 cm margin: the first words (ที่ ...) start below 5.5 cm.
+            if not first or float(first.group(1)) < 5.4 / 2.54 * 72:
+                failures.append("invitation with an emblem: the text does not start under the emblem")
     for f in failures:
         print("FAIL", f)
     print(f"{len(texts)} documents checked, {len(failures)} problems")
