@@ -28,9 +28,8 @@ bool in_path(const std::string& program)
   std::string_view rest(path);
   while (true) {
     size_t colon = rest.find(':');
-    std::string dir(rest.substr(0, colon));
-    if (dir.empty()) dir = ".";
-    fs::path candidate = fs::path(dir) / program;
+    std::string_view dir = rest.substr(0, colon);
+    fs::path candidate = (dir.empty() ? fs::path(".") : fs::path(dir)) / program;  // an empty entry is "."
     std::error_code ec;
     if (fs::is_regular_file(candidate, ec) && ::access(candidate.c_str(), X_OK) == 0) return true;
     if (colon == std::string_view::npos) return false;
@@ -97,6 +96,8 @@ PdfResult write_pdf(std::string_view html, const fs::path& target, std::string& 
     error = fmt::format("cannot write {}: the folder {} does not exist", target.string(), folder.string());
     return PdfResult::failed;
   }
+  // A run killed while the engine wrote leaves its temporary: swept here as write_new_file does.
+  sweep_stale_temporaries(folder);
   fs::path temp = folder / fmt::format(".{}.{}.tmp", target.filename().string(), ::getpid());
   std::vector<std::string> argv{options.engine, "--quiet", "--encoding", "utf-8"};
   if (!options.base_dir.empty()) {
@@ -105,7 +106,11 @@ PdfResult write_pdf(std::string_view html, const fs::path& target, std::string& 
   }
   argv.push_back(page.string());
   argv.push_back(temp.string());
-  int rc = run_program(argv, error);
+  // --quiet keeps a good run silent; when the engine fails, what it says
+  // (a traceback, a file it cannot read) reaches the clerk's terminal.
+  ProgramOptions po;
+  po.show_output = true;
+  int rc = run_program(argv, error, po);
   if (rc != 0) {
     fs::remove(temp, ec);
     if (rc > 0) error = fmt::format("cannot write {}: {} failed (exit {})", target.string(), options.engine, rc);
