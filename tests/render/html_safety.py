@@ -19,7 +19,7 @@ import tempfile
 
 PAYLOAD = '</div></p><script>alert(1)</script><svg onload=alert(2)><div class=x><img src=x onerror=alert(3)>'
 KEYS = ("name|title|venue|notes|resolution|strategy|objective|target|targets|kpi|outcome|agency|location"
-        "|responsible|budget_source|organization|position|reason|role|council_name|org_name")
+        "|responsible|budget_source|organization|position|reason|role|council_name|org_name|unit|number_prefix|email")
 BLOCK_LINE = re.compile(r'^(\s*(?:- )?(?:' + KEYS + r')): (?![|>"\'\[{&*!])(\S.*)$', re.M)
 FLOW_PAIR = re.compile(r'([{,]\s*(?:' + KEYS + r')): ([^,}"\']+)')
 
