@@ -67,6 +67,43 @@ Inline keep(std::string_view s)
   return Inline().keep(s);
 }
 
+// A name of an office, a council, a place or a position, as printed: the
+// place name in it (from its administrative prefix ตำบล, อำเภอ, จังหวัด or
+// บ้าน on, up to the next space) kept whole, since a dictionary line breaker
+// knows no place names ("ตำบลโคก/สี"); the rest left to the line breaker.
+Inline place_names(std::string_view s)
+{
+  static const std::string_view prefixes[] = {"ตำบล", "อำเภอ", "จังหวัด", "บ้าน"};
+  Inline in;
+  size_t pos = 0;
+  while (pos < s.size()) {
+    // The first prefix followed by a name; บ้าน only at the start of a word
+    // (not the บ้าน of ผู้ใหญ่บ้าน).
+    size_t best = std::string_view::npos;
+    for (auto p : prefixes) {
+      for (size_t at = s.find(p, pos); at != std::string_view::npos; at = s.find(p, at + 1)) {
+        bool named = at + p.size() < s.size() && s[at + p.size()] != ' ';
+        bool word_start = at == 0 || s[at - 1] == ' ' || s[at - 1] == '(';
+        if (named && (p != "บ้าน" || word_start)) {
+          best = std::min(best, at);
+          break;
+        }
+      }
+    }
+    if (best == std::string_view::npos) {
+      in.text(s.substr(pos));
+      break;
+    }
+    in.text(s.substr(pos, best - pos));
+    size_t end = s.find(' ', best);
+    if (end == std::string_view::npos) end = s.size();
+    in.keep(s.substr(best, end - best));
+    pos = end;
+  }
+  return in;
+}
+
+
 Table::Table(std::vector<Inline> headers, std::vector<Align> align)
   : m_headers(std::move(headers)), m_align(std::move(align))
 {

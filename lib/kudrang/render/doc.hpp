@@ -60,6 +60,11 @@ private:
 
 Inline strong(std::string_view s);
 Inline keep(std::string_view s);
+// Text whose place names are kept runs: from an administrative prefix
+// (ตำบล, อำเภอ, จังหวัด, บ้าน at a word's start) to the next space, since a
+// dictionary line breaker knows no place names ("ตำบลโคก/สี"); the rest is
+// plain text, broken between words.
+Inline place_names(std::string_view s);
 
 enum class Align { left, right };
 

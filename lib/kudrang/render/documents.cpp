@@ -68,42 +68,6 @@ void signature(Doc& doc, const std::string& name, const std::string& role, const
   doc.division("signature", std::move(block));
 }
 
-// A name of an office, a council, a place or a position, as printed: the
-// place name in it (from its administrative prefix ตำบล, อำเภอ, จังหวัด or
-// บ้าน on, up to the next space) kept whole, since a dictionary line breaker
-// knows no place names ("ตำบลโคก/สี"); the rest left to the line breaker.
-Inline kept_words(std::string_view s)
-{
-  static const std::string_view prefixes[] = {"ตำบล", "อำเภอ", "จังหวัด", "บ้าน"};
-  Inline in;
-  size_t pos = 0;
-  while (pos < s.size()) {
-    // The first prefix followed by a name; บ้าน only at the start of a word
-    // (not the บ้าน of ผู้ใหญ่บ้าน).
-    size_t best = std::string_view::npos;
-    for (auto p : prefixes) {
-      for (size_t at = s.find(p, pos); at != std::string_view::npos; at = s.find(p, at + 1)) {
-        bool named = at + p.size() < s.size() && s[at + p.size()] != ' ';
-        bool word_start = at == 0 || s[at - 1] == ' ' || s[at - 1] == '(';
-        if (named && (p != "บ้าน" || word_start)) {
-          best = std::min(best, at);
-          break;
-        }
-      }
-    }
-    if (best == std::string_view::npos) {
-      in.text(s.substr(pos));
-      break;
-    }
-    in.text(s.substr(pos, best - pos));
-    size_t end = s.find(' ', best);
-    if (end == std::string_view::npos) end = s.size();
-    in.keep(s.substr(best, end - best));
-    pos = end;
-  }
-  return in;
-}
-
 }  // namespace
 
 std::string thai_long_date(const Date& d)
@@ -239,7 +203,7 @@ Doc minutes_doc(const Meeting& m, const Workspace& ws, const DocumentOptions& o)
   Inline head = strong("ครั้งที่ " + meeting_number(m)).br();
   if (m.date) head.text("เมื่อ").keep(thai_long_date(m.date->value)).br();
   std::string venue = m.venue.empty() ? c.council_venue : m.venue;
-  head.text("ณ ").append(kept_words(venue.empty() ? "-" : venue));
+  head.text("ณ ").append(place_names(venue.empty() ? "-" : venue));
   doc.paragraph(head);
 
   if (m.status == MeetingStatus::cancelled) {
@@ -255,8 +219,8 @@ Doc minutes_doc(const Meeting& m, const Workspace& ws, const DocumentOptions& o)
     for (const auto& e : list) {
       const Member* mem = ws.member(e.id);
       std::string reason = with_reason ? (e.reason.empty() ? default_reason : e.reason) : e.reason;
-      t.add_row({fmt::format("{}", ++n), keep(mem ? mem->name : e.id), kept_words(mem ? member_line(*mem, ws) : ""),
-                 kept_words(reason)});
+      t.add_row({fmt::format("{}", ++n), keep(mem ? mem->name : e.id), place_names(mem ? member_line(*mem, ws) : ""),
+                 place_names(reason)});
     }
     if (t.empty()) doc.paragraph("-");
     else doc.table(std::move(t));
@@ -282,14 +246,14 @@ Doc minutes_doc(const Meeting& m, const Workspace& ws, const DocumentOptions& o)
     for (const auto& g : m.guests) {
       std::string where = g.position;
       if (!g.organization.empty()) where += (where.empty() ? "" : " ") + g.organization;
-      t.add_row({fmt::format("{}", ++n), keep(g.name), kept_words(where)});
+      t.add_row({fmt::format("{}", ++n), keep(g.name), place_names(where)});
     }
     doc.table(std::move(t));
   }
   doc.paragraph(strong("เริ่มประชุมเวลา " + (m.start.empty() ? std::string("........ น.") : thai_time(m.start))));
   const Member* chair = m.chair ? ws.member(m.chair->value) : nullptr;
   doc.paragraph(Inline("เมื่อที่ประชุมพร้อมแล้ว ")
-                  .append(chair ? keep(chair->name).text(" ").append(kept_words(chair->role)) : Inline("ประธานในที่ประชุม"))
+                  .append(chair ? keep(chair->name).text(" ").append(place_names(chair->role)) : Inline("ประธานในที่ประชุม"))
                   .text(" ประธานในที่ประชุม กล่าวเปิดการประชุมและดำเนินการประชุมตามระเบียบวาระ ดังนี้"));
   for (const auto& a : m.agenda) {
     doc.heading(2, Inline(fmt::format("ระเบียบวาระที่ {} ", a.no)).text(a.title));
@@ -325,7 +289,7 @@ Doc invitation_doc(const Meeting& m, const Workspace& ws, const DocumentOptions&
   if (!letter.number_prefix.empty()) number.keep(letter.number_prefix + "/" + no);
   else number.keep("........../" + no);
   head.paragraph(number).css_class = "number";
-  Inline office = kept_words(c.org_name);
+  Inline office = place_names(c.org_name);
   if (!letter.office_address.empty()) {
     Inline address;
     address.lines(letter.office_address);
@@ -342,19 +306,19 @@ Doc invitation_doc(const Meeting& m, const Workspace& ws, const DocumentOptions&
   }
 
   Doc fields;
-  fields.paragraph(strong("เรื่อง").text(" ขอเชิญประชุม").append(kept_words(council)).text(" ครั้งที่ ").keep(meeting_number(m)));
-  fields.paragraph(strong("เรียน").text(" คณะกรรมการ").append(kept_words(council)).text(" ทุกท่าน"));
+  fields.paragraph(strong("เรื่อง").text(" ขอเชิญประชุม").append(place_names(council)).text(" ครั้งที่ ").keep(meeting_number(m)));
+  fields.paragraph(strong("เรียน").text(" คณะกรรมการ").append(place_names(council)).text(" ทุกท่าน"));
   if (!o.reference.empty()) fields.paragraph(strong("อ้างถึง").text(" ").text(o.reference));
   if (!m.agenda.empty()) fields.paragraph(strong("สิ่งที่ส่งมาด้วย").text(" ระเบียบวาระการประชุม จำนวน 1 ฉบับ"));
   doc.division("letter-fields", std::move(fields));
 
   std::string venue = m.venue.empty() ? c.council_venue : m.venue;
   Doc body;
-  Inline text = Inline("ด้วย").append(kept_words(c.org_name)).text(" กำหนดจัดการประชุม").append(kept_words(council));
+  Inline text = Inline("ด้วย").append(place_names(c.org_name)).text(" กำหนดจัดการประชุม").append(place_names(council));
   text.text(" ครั้งที่ ").keep(meeting_number(m));
   if (m.date) text.text(" ใน").keep(thai_long_date(m.date->value));
   if (!m.start.empty()) text.text(" เวลา ").keep(thai_time(m.start));
-  if (!venue.empty()) text.text(" ณ ").append(kept_words(venue));
+  if (!venue.empty()) text.text(" ณ ").append(place_names(venue));
   text.text(" เพื่อพิจารณาเรื่องต่าง ๆ ตามระเบียบวาระการประชุมที่แนบมาพร้อมนี้");
   body.paragraph(text);
   body.paragraph("จึงเรียนมาเพื่อโปรดเข้าร่วมประชุมตามวัน เวลา และสถานที่ดังกล่าว");
@@ -368,7 +332,7 @@ Doc invitation_doc(const Meeting& m, const Workspace& ws, const DocumentOptions&
   closing.paragraph(Inline()
                       .keep("(" + (signer ? signer->name : std::string("........................................")) + ")")
                       .br()
-                      .append(signer ? kept_words(signer->role) : Inline("ตำแหน่ง ........................................")))
+                      .append(signer ? place_names(signer->role) : Inline("ตำแหน่ง ........................................")))
     .css_class = "signer";
   doc.division("letter-signature", std::move(closing));
 
@@ -377,7 +341,7 @@ Doc invitation_doc(const Meeting& m, const Workspace& ws, const DocumentOptions&
     if (!contact.empty()) contact.br();
     contact.append(line);
   };
-  if (!letter.unit.empty()) contact_line(kept_words(letter.unit));
+  if (!letter.unit.empty()) contact_line(place_names(letter.unit));
   if (!letter.phone.empty()) contact_line(Inline("โทร. ").keep(letter.phone));
   if (!letter.fax.empty()) contact_line(Inline("โทรสาร ").keep(letter.fax));
   if (!letter.email.empty()) contact_line(Inline("ไปรษณีย์อิเล็กทรอนิกส์ ").keep(letter.email));
@@ -390,11 +354,11 @@ Doc invitation_doc(const Meeting& m, const Workspace& ws, const DocumentOptions&
   if (!m.agenda.empty()) {
     doc.page_break();
     Doc enclosure;
-    enclosure.heading(2, Inline("ระเบียบวาระการประชุม").append(kept_words(council)).text(" ครั้งที่ ").keep(meeting_number(m)));
+    enclosure.heading(2, Inline("ระเบียบวาระการประชุม").append(place_names(council)).text(" ครั้งที่ ").keep(meeting_number(m)));
     Inline when;
     if (m.date) when.keep(thai_long_date(m.date->value));
     if (!m.start.empty()) when.text(" เวลา ").keep(thai_time(m.start));
-    if (!venue.empty()) when.text(" ณ ").append(kept_words(venue));
+    if (!venue.empty()) when.text(" ณ ").append(place_names(venue));
     enclosure.paragraph(when).css_class = "when";
     Inline items;
     for (const auto& a : m.agenda) items.keep(fmt::format("ระเบียบวาระที่ {}", a.no)).text(" ").text(a.title).br();
