@@ -7,7 +7,8 @@ PDF back with poppler (pdfinfo, pdffonts, pdftotext, pdftoppm) and checks:
   - the fonts are embedded;
   - page 1 has no page number, page N >= 2 starts with "- N -" in Thai digits,
     and no page carries a browser header or footer (URL, file name);
-  - no word lies outside the page (nothing clipped);
+  - no word lies outside the page or within 1 cm of its edge (nothing clipped or
+    run into the margins);
   - the minutes: every present member's full name on one line;
   - the invitation: the letter, then the agenda as the enclosure on page 2;
   - every page renders to PNG.
@@ -130,8 +131,12 @@ def check_pdf(what, pdf, landscape, failures, png_dir, png_name, tmp):
         for word in re.finditer(r'<word xMin="([-\d.]+)" yMin="([-\d.]+)" xMax="([-\d.]+)" yMax="([-\d.]+)">([^<]*)',
                                 page.group(3)):
             x0, y0, x1, y1 = map(float, word.groups()[:4])
-            if x0 < 0 or y0 < 0 or x1 > pw + 0.5 or y1 > ph + 0.5:
-                failures.append(f"{what}: '{word.group(5)}' lies outside the page ({x0:.0f},{y0:.0f})-({x1:.0f},{y1:.0f})")
+            # Every margin is at least 1.2 cm: nothing within 1 cm of an edge (text run off the page,
+            # or a line of the next page drawn at the bottom of this one).
+            edge = 1 / 2.54 * 72
+            if x0 < edge or y0 < edge or x1 > pw - edge or y1 > ph - edge:
+                failures.append(f"{what}: '{word.group(5)}' lies outside the page's margins "
+                                f"({x0:.0f},{y0:.0f})-({x1:.0f},{y1:.0f}) of {pw:.0f}x{ph:.0f}")
     out = os.path.join(tmp, png_name)
     run(["pdftoppm", "-r", "60", "-png", pdf, out])
     pngs = [f for f in os.listdir(tmp) if f.startswith(png_name + "-") and f.endswith(".png")]

@@ -257,7 +257,7 @@ void render_trace_json(std::ostream& out, const Trace& t)
 }
 
 const char* const devplan_css =
-  "@page { size: A4 landscape; margin: 2cm 1.5cm 1.5cm 2cm; }\n"
+  "@page { size: A4 landscape; margin: 2.5cm 1.5cm 1.5cm 2cm; }\n"
   "body { max-width: 27cm; font-size: 14pt; }\n"
   "table { font-size: 12pt; }\n";
 
