@@ -82,11 +82,24 @@ TEST_CASE("pdf: what the engine wrote gets the target's name, the page given to 
   TempDir t;
   fs::create_directories(t.path() / "out");
   PdfOptions o;
-  o.engine = engine(t, "cp \"$page\" \"$out\"").string();
+  o.engine = engine(t, "printf '%%PDF-1.7\\n' > \"$out\"; cat \"$page\" >> \"$out\"").string();
   o.base_dir = t.path();
   std::string error;
   std::string page = "<!doctype html><p>ขอแสดงความนับถือ</p>";
   REQUIRE(write_pdf(page, t.path() / "out/doc.pdf", error, o) == PdfResult::written);
-  CHECK(slurp(t.path() / "out/doc.pdf") == page);
+  CHECK(slurp(t.path() / "out/doc.pdf") == "%PDF-1.7\n" + page);
   CHECK(entries(t.path() / "out") == 1);
+}
+
+TEST_CASE("pdf: an engine that succeeds without writing a PDF leaves no file")
+{
+  if (official_thai_font().empty()) return;
+  TempDir t;
+  fs::create_directories(t.path() / "out");
+  PdfOptions o;
+  o.engine = engine(t, "cp \"$page\" \"$out\"").string();
+  std::string error;
+  CHECK(write_pdf("<p>x</p>", t.path() / "out/doc.pdf", error, o) == PdfResult::failed);
+  CHECK(error.find("without writing a PDF") != std::string::npos);
+  CHECK(entries(t.path() / "out") == 0);
 }

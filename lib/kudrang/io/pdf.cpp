@@ -116,10 +116,19 @@ PdfResult write_pdf(std::string_view html, const fs::path& target, std::string& 
     if (rc > 0) error = fmt::format("cannot write {}: {} failed (exit {})", target.string(), options.engine, rc);
     return PdfResult::failed;
   }
-  // The engine's file on disk before it gets its name (a stick pulled out then keeps nothing half).
-  if (int fd = ::open(temp.c_str(), O_RDONLY | O_CLOEXEC); fd >= 0) {
+  // A PDF, on disk, before it gets its name (a stick pulled out then keeps nothing half).
+  char magic[5] = {};
+  int fd = ::open(temp.c_str(), O_RDONLY | O_CLOEXEC);
+  bool is_pdf = fd >= 0 && ::read(fd, magic, sizeof magic) == static_cast<ssize_t>(sizeof magic)
+                && std::string_view(magic, sizeof magic) == "%PDF-";
+  if (fd >= 0) {
     ::fsync(fd);
     ::close(fd);
+  }
+  if (!is_pdf) {
+    fs::remove(temp, ec);
+    error = fmt::format("cannot write {}: {} ended without writing a PDF", target.string(), options.engine);
+    return PdfResult::failed;
   }
   if (int e = rename_no_replace(temp, target); e != 0) {
     fs::remove(temp, ec);
