@@ -2,6 +2,7 @@
 #include "commands.hpp"
 #include "loading.hpp"
 
+#include "document_output.hpp"
 #include "kudrang/render/html_page.hpp"
 #include "kudrang/render/plan_forms.hpp"
 
@@ -9,6 +10,7 @@
 #include <fmt/format.h>
 
 #include <iostream>
+#include <sstream>
 
 namespace kudrang::cli {
 
@@ -18,17 +20,24 @@ void add_devplan_command(CLI::App& app, Globals& g)
   devplan->require_subcommand(1);
   auto id = std::make_shared<std::string>();
   auto format = std::make_shared<std::string>("md");
+  auto out = std::make_shared<std::string>();
   auto* render = devplan->add_subcommand("render", "The plan in the layout of forms ผ.01 and ผ.02");
   render->add_option("id", *id, "Development plan id (default: the only one)");
-  render->add_option("--format", *format, "md, csv or html")->check(CLI::IsMember({"md", "csv", "html"}));
-  render->callback([id, format, &g] {
+  render->add_option("--format", *format, "md, csv, html (printable, A4 landscape) or pdf (needs -o)")
+    ->check(CLI::IsMember({"md", "csv", "html", "pdf"}));
+  render->add_option("-o,--output", *out, "Write a new file (never overwritten) instead of standard output");
+  render->callback([id, format, out, &g] {
     ValidateResult r = load_checked(g);
     const DevelopmentPlan* found = nullptr;
+    const Workspace* found_ws = nullptr;
     size_t count = 0;
     for (const auto& ws : r.tree.workspaces) {
       for (const auto& d : ws.development_plans) {
         ++count;
-        if (!found && (id->empty() || d.value.id == *id)) found = &d.value;
+        if (!found && (id->empty() || d.value.id == *id)) {
+          found = &d.value;
+          found_ws = &ws;
+        }
       }
     }
     if (count == 0) throw UsageError("the workspace holds no development plan (kind: development-plan)");
@@ -36,12 +45,15 @@ void add_devplan_command(CLI::App& app, Globals& g)
     if (id->empty() && count > 1) throw UsageError(fmt::format("{} development plans found; name one", count));
     bool thai = thai_for(g, r);
     if (*format == "csv") {
-      render_devplan_csv(std::cout, *found);
-    } else if (*format == "html") {
-      std::cout << html_page(found->id, to_html(devplan_doc(*found, thai)),
-                             "@page{size:A4 landscape} body{max-width:27cm;font-size:12pt} table{font-size:10pt}");
+      std::ostringstream csv;
+      render_devplan_csv(csv, *found);
+      emit_text(csv.str(), *out, g);
+    } else if (*format == "md") {
+      emit_text(to_markdown(devplan_doc(*found, thai)), *out, g);
     } else {
-      std::cout << to_markdown(devplan_doc(*found, thai));
+      std::string page = html_page(found->id, to_html(devplan_doc(*found, thai)), devplan_css);
+      if (*format == "pdf") emit_pdf(page, *out, resolve_root(g) / found_ws->display, g);
+      else emit_text(page, *out, g);
     }
   });
 }

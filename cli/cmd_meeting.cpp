@@ -4,6 +4,7 @@
 
 #include "kudrang/core/exit_status.hpp"
 #include "kudrang/io/safe_write.hpp"
+#include "document_output.hpp"
 #include "kudrang/render/documents.hpp"
 #include "kudrang/render/json_writer.hpp"
 #include "kudrang/render/html_page.hpp"
@@ -24,9 +25,6 @@ namespace fs = std::filesystem;
 namespace kudrang::cli {
 
 namespace {
-
-// Official documents: the lines under the title centred, as on form no. 11.
-constexpr const char* document_css = "h1 + p { text-align: center; }";
 
 fs::path workspace_dir(const Globals& g)
 {
@@ -261,8 +259,11 @@ void run_plan(const PlanOptions& o, Globals& g)
 struct DocOptions {
   std::string id;
   std::string format = "md";
+  std::string out;
   bool thai_digits = false;
   std::string dated;
+  std::string number;
+  std::string reference;
 };
 
 void run_document(const DocOptions& o, Globals& g, bool minutes)
@@ -274,13 +275,27 @@ void run_document(const DocOptions& o, Globals& g, bool minutes)
   d.thai = true;
   d.thai_digits = o.thai_digits;
   d.letter_date = o.dated.empty() ? today() : parse_date_option(o.dated, "--dated");
-  Doc doc = minutes ? minutes_doc(m, ws, d) : invitation_doc(m, ws, d);
-  if (o.format == "html") {
-    std::string title = (minutes ? "รายงานการประชุม " : "หนังสือเชิญประชุม ") + m.id;
-    std::cout << html_page(title, to_html(doc), document_css);
-  } else {
-    std::cout << to_markdown(doc);
+  d.letter_number = o.number;
+  d.reference = o.reference;
+  fs::path ws_dir = resolve_root(g) / ws.display;
+  if (!minutes && o.format != "md" && !ws.config.value.letter.emblem.empty()) {
+    std::error_code ec;
+    if (!fs::is_regular_file(ws_dir / ws.config.value.letter.emblem, ec)) {
+      throw IoError(fmt::format("the emblem '{}' (letter.emblem in kudrang.yaml) is not a file; fix the path or "
+                                "remove the field",
+                                ws.config.value.letter.emblem));
+    }
+    d.emblem_src = ws.config.value.letter.emblem;
   }
+  Doc doc = minutes ? minutes_doc(m, ws, d) : invitation_doc(m, ws, d);
+  if (o.format == "md") {
+    emit_text(to_markdown(doc), o.out, g);
+    return;
+  }
+  std::string title = (minutes ? "รายงานการประชุม " : "หนังสือเชิญประชุม ") + m.id;
+  std::string page = html_page(title, to_html(doc), minutes ? minutes_css : letter_css);
+  if (o.format == "pdf") emit_pdf(page, o.out, ws_dir, g);
+  else emit_text(page, o.out, g);
 }
 
 // ---- report
@@ -360,19 +375,23 @@ void add_meeting_command(CLI::App& app, Globals& g)
   plan->callback([po, &g] { run_plan(*po, g); });
 
   auto io = std::make_shared<DocOptions>();
-  auto* invite = meeting->add_subcommand("invite", "The invitation letter (หนังสือเชิญประชุม) in Markdown");
+  auto* invite = meeting->add_subcommand("invite", "The invitation as an external letter (หนังสือภายนอก, form no. 1)");
   invite->add_option("id", io->id, "Meeting id, e.g. 2563-03")->required();
-  invite->add_option("--format", io->format, "md (Markdown, for pandoc) or html (a printable A4 page)")
-    ->check(CLI::IsMember({"md", "html"}));
+  invite->add_option("--format", io->format, "md (Markdown, for pandoc), html (a printable A4 page) or pdf (needs -o)")
+    ->check(CLI::IsMember({"md", "html", "pdf"}));
+  invite->add_option("-o,--output", io->out, "Write a new file (never overwritten) instead of standard output");
   invite->add_option("--dated", io->dated, "Date printed on the letter (default: today)");
+  invite->add_option("--number", io->number, "The letter's number after the office's prefix (default: dots to fill in)");
+  invite->add_option("--reference", io->reference, "อ้างถึง: the letter this one refers to (default: none)");
   invite->add_flag("--thai-digits", io->thai_digits, "Write numbers in Thai digits");
   invite->callback([io, &g] { run_document(*io, g, false); });
 
   auto mo = std::make_shared<DocOptions>();
   auto* minutes = meeting->add_subcommand("minutes", "Minutes (รายงานการประชุม) in the official layout");
   minutes->add_option("id", mo->id, "Meeting id, e.g. 2563-03")->required();
-  minutes->add_option("--format", mo->format, "md (Markdown, for pandoc) or html (a printable A4 page)")
-    ->check(CLI::IsMember({"md", "html"}));
+  minutes->add_option("--format", mo->format, "md (Markdown, for pandoc), html (a printable A4 page) or pdf (needs -o)")
+    ->check(CLI::IsMember({"md", "html", "pdf"}));
+  minutes->add_option("-o,--output", mo->out, "Write a new file (never overwritten) instead of standard output");
   minutes->add_flag("--thai-digits", mo->thai_digits, "Write numbers in Thai digits");
   minutes->callback([mo, &g] { run_document(*mo, g, true); });
 

@@ -2,6 +2,7 @@
 #include "commands.hpp"
 #include "loading.hpp"
 
+#include "document_output.hpp"
 #include "kudrang/core/exit_status.hpp"
 #include "kudrang/render/documents.hpp"
 #include "kudrang/render/html_page.hpp"
@@ -19,6 +20,7 @@ struct ProjectOptions {
   std::string ref;
   int fy = 0;
   std::string format = "md";
+  std::string out;
   bool thai_digits = false;
 };
 
@@ -40,8 +42,9 @@ void add_project_command(CLI::App& app, Globals& g)
   auto ro = std::make_shared<ProjectOptions>();
   auto* render = project->add_subcommand("render", "The project sheet in its ten-section form");
   render->add_option("ref", ro->ref, "Project ref, e.g. 1.2.2")->required();
-  render->add_option("--format", ro->format, "md (Markdown) or html (a printable A4 page)")
-    ->check(CLI::IsMember({"md", "html"}));
+  render->add_option("--format", ro->format, "md (Markdown), html (a printable A4 page) or pdf (needs -o)")
+    ->check(CLI::IsMember({"md", "html", "pdf"}));
+  render->add_option("-o,--output", ro->out, "Write a new file (never overwritten) instead of standard output");
   render->add_flag("--thai-digits", ro->thai_digits, "Write numbers in Thai digits");
   render->callback([ro, &g] {
     ValidateResult r = load_checked(g);
@@ -49,8 +52,13 @@ void add_project_command(CLI::App& app, Globals& g)
     DocumentOptions d;
     d.thai_digits = ro->thai_digits;
     Doc doc = project_sheet_doc(*p, *ws, d);
-    if (ro->format == "html") std::cout << html_page("โครงการ " + p->ref, to_html(doc));
-    else std::cout << to_markdown(doc);
+    if (ro->format == "md") {
+      emit_text(to_markdown(doc), ro->out, g);
+      return;
+    }
+    std::string page = html_page("โครงการ " + p->ref, to_html(doc), minutes_css);
+    if (ro->format == "pdf") emit_pdf(page, ro->out, resolve_root(g) / ws->display, g);
+    else emit_text(page, ro->out, g);
   });
 
   auto so = std::make_shared<ProjectOptions>();

@@ -2,6 +2,7 @@
 #include "commands.hpp"
 #include "loading.hpp"
 
+#include "document_output.hpp"
 #include "kudrang/core/exit_status.hpp"
 #include "kudrang/render/json_writer.hpp"
 #include "kudrang/render/summary_render.hpp"
@@ -18,6 +19,7 @@ namespace {
 struct ReportOptions {
   int year = 0;
   std::string format = "md";
+  std::string out;
 };
 
 void levels_json(std::ostream& out, const SuccessLevels& l)
@@ -54,13 +56,16 @@ void add_report_command(CLI::App& app, Globals& g)
   summary->add_option("--year", so->year, "The year (BE): meetings of that fiscal year, plans reviewed that year")
     ->required()
     ->check(CLI::Range(2400, 2700));
-  summary->add_option("--format", so->format, "md, or html (one printable A4 page with charts)")
-    ->check(CLI::IsMember({"md", "html"}));
+  summary->add_option("--format", so->format, "md, html (one printable A4 page with charts) or pdf (needs -o)")
+    ->check(CLI::IsMember({"md", "html", "pdf"}));
+  summary->add_option("-o,--output", so->out, "Write a new file (never overwritten) instead of standard output");
   summary->callback([so, &g] {
     ValidateResult r = load_checked(g);
-    YearSummary s = summarize_year(single_workspace(r), so->year);
+    const Workspace& ws = single_workspace(r);
+    YearSummary s = summarize_year(ws, so->year);
     bool thai = thai_for(g, r);
-    std::cout << (so->format == "html" ? render_summary_html(s, thai) : render_summary_md(s, thai));
+    if (so->format == "pdf") emit_pdf(render_summary_html(s, thai), so->out, resolve_root(g) / ws.display, g);
+    else emit_text(so->format == "html" ? render_summary_html(s, thai) : render_summary_md(s, thai), so->out, g);
   });
 
   auto lo = std::make_shared<ReportOptions>();

@@ -19,12 +19,12 @@ import tempfile
 
 PAYLOAD = '</div></p><script>alert(1)</script><svg onload=alert(2)><div class=x><img src=x onerror=alert(3)>'
 KEYS = ("name|title|venue|notes|resolution|strategy|objective|target|targets|kpi|outcome|agency|location"
-        "|responsible|budget_source|organization|position|reason|role|council_name|org_name")
+        "|responsible|budget_source|organization|position|reason|role|council_name|org_name|unit|number_prefix|email")
 BLOCK_LINE = re.compile(r'^(\s*(?:- )?(?:' + KEYS + r')): (?![|>"\'\[{&*!])(\S.*)$', re.M)
 FLOW_PAIR = re.compile(r'([{,]\s*(?:' + KEYS + r')): ([^,}"\']+)')
 
 ALLOWED = {"html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "h4", "p", "br", "strong",
-           "table", "thead", "tbody", "tr", "th", "td", "ul", "li", "hr", "div", "svg", "text", "rect"}
+           "table", "thead", "tbody", "tr", "th", "td", "ul", "li", "hr", "div", "span", "svg", "text", "rect"}
 COMMANDS = [
     (["meeting", "minutes", "2563-12", "--format", "html"], 0),
     (["meeting", "invite", "2563-12", "--dated", "2020-09-01", "--format", "html"], 0),

@@ -61,6 +61,23 @@ TEST_CASE("codec: every example record and every error survives encode and decod
   CHECK(files > 30);
 }
 
+TEST_CASE("codec: the workspace's letter particulars survive the cache (issue 15)")
+{
+  ParsedRecord r = parse_record(slurp(fs::path(KUDRANG_SOURCE_DIR) / "examples/kudrang/kudrang.yaml"), "kudrang.yaml");
+  std::string bytes;
+  encode_record(r, bytes);
+  std::string_view in = bytes;
+  ParsedRecord back;
+  REQUIRE(decode_record(in, "kudrang.yaml", back));
+  const auto* c = std::get_if<WorkspaceConfig>(&back.value);
+  REQUIRE(c);
+  CHECK(c->letter.number_prefix == "มค ๗๘๙๐๑");
+  CHECK(c->letter.unit == "สำนักปลัด องค์การบริหารส่วนตำบลกุดรัง");
+  CHECK(c->letter.phone == "๐ ๔๓๗๒ ๘๐๐๐");
+  CHECK(c->letter.email == "saraban@kudrang.example");
+  CHECK(c->letter.office_address.find("จังหวัดมหาสารคาม") != std::string::npos);
+}
+
 TEST_CASE("codec: damaged bytes are refused, never trusted")
 {
   ParsedRecord r = parse_record(slurp(fs::path(KUDRANG_SOURCE_DIR) / "examples/kudrang/plans/2563/m01.yaml"), "m");

@@ -119,3 +119,40 @@ TEST_CASE("csv: a cell that a spreadsheet would run as a formula is kept text; n
   CHECK(csv_field("12.") == "12.");
   CHECK(csv_field("บ้าน, หนอง") == "\"บ้าน, หนอง\"");
 }
+
+TEST_CASE("keep: a kept run is one unbreakable span in HTML, plain escaped text in Markdown (issue 15)")
+{
+  Doc doc;
+  doc.paragraph(Inline("ประธาน ").keep("นายบุญประคม <ศรีสุข>").text(" กล่าว"));
+  CHECK(to_html(doc) == "<p>ประธาน <span class=\"nobr\">นายบุญประคม &lt;ศรีสุข&gt;</span> กล่าว</p>\n");
+  CHECK(to_markdown(doc) == "ประธาน นายบุญประคม \\<ศรีสุข\\> กล่าว\n");
+  Doc dated;
+  dated.paragraph(keep("17 ธันวาคม 2562"));
+  to_thai_digits(dated);
+  CHECK(to_html(dated) == "<p><span class=\"nobr\">๑๗ ธันวาคม ๒๕๖๒</span></p>\n");
+}
+
+TEST_CASE("image: an <img> with its path escaped in HTML, left out of Markdown")
+{
+  Doc doc;
+  doc.image({"a\" onerror=\"x.png", "ตราครุฑ", "emblem"});
+  CHECK(to_html(doc) == "<img class=\"emblem\" src=\"a&quot; onerror=&quot;x.png\" alt=\"ตราครุฑ\">\n");
+  CHECK(to_markdown(doc).empty());
+}
+
+TEST_CASE("place names: kept from their prefix to the next space, the rest left to the line breaker")
+{
+  auto html = [](Inline in) {
+    Doc d;
+    d.paragraph(std::move(in));
+    return to_html(d);
+  };
+  CHECK(html(place_names("องค์การบริหารส่วนตำบลโคกสี อำเภอกุดรัง"))
+        == "<p>องค์การบริหารส่วน<span class=\"nobr\">ตำบลโคกสี</span> <span class=\"nobr\">อำเภอกุดรัง</span></p>\n");
+  // บ้าน only at a word's start: ผู้ใหญ่บ้าน is a position, บ้านหนองแวง a village.
+  CHECK(html(place_names("ผู้ใหญ่บ้าน หมู่ที่ 2 (บ้านหนองแวง)"))
+        == "<p>ผู้ใหญ่บ้าน หมู่ที่ 2 (<span class=\"nobr\">บ้านหนองแวง)</span></p>\n");
+  // A prefix with no name after it is a word like any other.
+  CHECK(html(place_names("ระดับตำบล")) == "<p>ระดับตำบล</p>\n");
+  CHECK(html(place_names("")) == "");
+}

@@ -37,11 +37,13 @@ void io(A& a, Holiday& h) { fields(a, h.date, h.name, h.mark); }
 template <class A>
 void io(A& a, Fraction& f) { fields(a, f.num, f.den); }
 template <class A>
+void io(A& a, LetterConfig& l) { fields(a, l.emblem, l.number_prefix, l.office_address, l.unit, l.phone, l.fax, l.email); }
+template <class A>
 void io(A& a, WorkspaceConfig& w)
 {
   fields(a, w.org_name, w.org_short, w.org_type, w.province, w.district, w.subdistrict, w.area_code,
          w.area_code_mark, w.villages, w.council_name, w.council_venue, w.meetings_per_year, w.quorum, w.locale,
-         w.holidays, w.limits);
+         w.holidays, w.letter, w.limits);
 }
 // roster
 template <class A>

@@ -90,6 +90,15 @@ WorkspaceConfig extract_workspace_config(const Node& doc, Diagnostics& diags)
       }
     }
   }
+  if (const Node* l = get_map(doc, "letter")) {
+    c.letter.emblem = get_text(*l, "emblem");
+    c.letter.number_prefix = get_text(*l, "number_prefix");
+    c.letter.office_address = get_text(*l, "office_address");
+    c.letter.unit = get_text(*l, "unit");
+    c.letter.phone = get_text(*l, "phone");
+    c.letter.fax = get_text(*l, "fax");
+    c.letter.email = get_text(*l, "email");
+  }
   if (const Node* l = get_map(doc, "limits")) {
     // The schema bounds each value; out-of-range values keep the default.
     if (auto v = get_int(*l, "max_file_bytes"); v && *v >= 1024 && *v <= 64L * 1024 * 1024) {

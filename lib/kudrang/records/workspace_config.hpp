@@ -24,6 +24,18 @@ struct Fraction {
   long den = 1;
 };
 
+// `letter:`, the office's particulars for external letters (หนังสือภายนอก,
+// form no. 1): all optional; a document leaves out (or dots) what is missing.
+struct LetterConfig {
+  std::string emblem;          // image path (the Garuda), relative to kudrang.yaml
+  std::string number_prefix;   // "มค ๗๘๙๐๑" of "ที่ มค ๗๘๙๐๑/๑๒๓"
+  std::string office_address;  // lines under the office's name, at the right
+  std::string unit;            // ส่วนราชการเจ้าของเรื่อง, bottom left
+  std::string phone;           // โทร.
+  std::string fax;             // โทรสาร
+  std::string email;           // ไปรษณีย์อิเล็กทรอนิกส์
+};
+
 struct WorkspaceConfig {
   std::string org_name;
   std::string org_short;
@@ -40,6 +52,7 @@ struct WorkspaceConfig {
   std::optional<Fraction> quorum;  // absent: more than half
   std::string locale = "th";
   std::vector<Holiday> holidays;
+  LetterConfig letter;
   LoadLimits limits;  // `limits:`, for the workspace's other files
 
   const Village* village(int no) const;

@@ -24,7 +24,9 @@
 namespace kudrang {
 
 struct Run {
-  enum class Kind { text, strong, line_break };
+  // keep: text never broken across lines (a name, a position, a date): in
+  // HTML a <span class="nobr">, in Markdown plain text.
+  enum class Kind { text, strong, line_break, keep };
   Kind kind = Kind::text;
   std::string text;
 };
@@ -42,6 +44,9 @@ public:
   // Text whose line breaks are kept as hard breaks; trailing blank lines dropped.
   Inline& lines(std::string_view s);
   Inline& strong(std::string_view s);
+  // Text kept on one line: names, positions, dates, proper nouns, which a
+  // line breaker (libthai's dictionary knows no names) must not split.
+  Inline& keep(std::string_view s);
   Inline& br();
   Inline& append(const Inline& other);
 
@@ -54,6 +59,12 @@ private:
 };
 
 Inline strong(std::string_view s);
+Inline keep(std::string_view s);
+// Text whose place names are kept runs: from an administrative prefix
+// (ตำบล, อำเภอ, จังหวัด, บ้าน at a word's start) to the next space, since a
+// dictionary line breaker knows no place names ("ตำบลโคก/สี"); the rest is
+// plain text, broken between words.
+Inline place_names(std::string_view s);
 
 enum class Align { left, right };
 
@@ -110,6 +121,14 @@ private:
   std::string m_html;
 };
 
+// An image from a path the workspace configures (the emblem of a letter):
+// an <img> in HTML, its path an escaped attribute; left out of Markdown.
+struct Image {
+  std::string src;
+  std::string alt;
+  std::string css_class;
+};
+
 struct Block;
 
 // A group of blocks (a <div class="..."> in HTML, just its blocks in Markdown).
@@ -119,7 +138,7 @@ struct Division {
 };
 
 struct Block {
-  std::variant<Heading, Paragraph, Table, BulletList, PageBreak, TrustedHtml, Division> value;
+  std::variant<Heading, Paragraph, Table, BulletList, PageBreak, TrustedHtml, Division, Image> value;
 };
 
 class Doc {
@@ -131,6 +150,7 @@ public:
   void page_break();
   void html(TrustedHtml h);
   void division(std::string css_class, Doc body);
+  void image(Image i);
   void append(Doc other);
 
   const std::vector<Block>& blocks() const { return m_blocks; }

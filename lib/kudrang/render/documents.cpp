@@ -57,12 +57,15 @@ std::string meeting_number(const Meeting& m)
 
 void signature(Doc& doc, const std::string& name, const std::string& role, const std::string& what)
 {
-  doc.paragraph(Inline()
-                  .text("(ลงชื่อ) ........................................ " + what)
-                  .br()
-                  .text("(" + (name.empty() ? std::string("........................................") : name) + ")")
-                  .br()
-                  .text(role.empty() ? "ตำแหน่ง ........................................" : role));
+  Doc block;
+  block.paragraph(Inline()
+                    .text("(ลงชื่อ) ........................................ ")
+                    .keep(what)
+                    .br()
+                    .keep("(" + (name.empty() ? std::string("........................................") : name) + ")")
+                    .br()
+                    .keep(role.empty() ? "ตำแหน่ง ........................................" : role));
+  doc.division("signature", std::move(block));
 }
 
 }  // namespace
@@ -198,9 +201,9 @@ Doc minutes_doc(const Meeting& m, const Workspace& ws, const DocumentOptions& o)
   const auto& c = ws.config.value;
   doc.heading(1, Inline("รายงานการประชุม").text(c.council_name));
   Inline head = strong("ครั้งที่ " + meeting_number(m)).br();
-  if (m.date) head.text("เมื่อ" + thai_long_date(m.date->value)).br();
+  if (m.date) head.text("เมื่อ").keep(thai_long_date(m.date->value)).br();
   std::string venue = m.venue.empty() ? c.council_venue : m.venue;
-  head.text("ณ ").text(venue.empty() ? "-" : venue);
+  head.text("ณ ").append(place_names(venue.empty() ? "-" : venue));
   doc.paragraph(head);
 
   if (m.status == MeetingStatus::cancelled) {
@@ -216,7 +219,8 @@ Doc minutes_doc(const Meeting& m, const Workspace& ws, const DocumentOptions& o)
     for (const auto& e : list) {
       const Member* mem = ws.member(e.id);
       std::string reason = with_reason ? (e.reason.empty() ? default_reason : e.reason) : e.reason;
-      t.add_row({fmt::format("{}", ++n), mem ? mem->name : e.id, mem ? member_line(*mem, ws) : "", reason});
+      t.add_row({fmt::format("{}", ++n), keep(mem ? mem->name : e.id), place_names(mem ? member_line(*mem, ws) : ""),
+                 place_names(reason)});
     }
     if (t.empty()) doc.paragraph("-");
     else doc.table(std::move(t));
@@ -242,14 +246,14 @@ Doc minutes_doc(const Meeting& m, const Workspace& ws, const DocumentOptions& o)
     for (const auto& g : m.guests) {
       std::string where = g.position;
       if (!g.organization.empty()) where += (where.empty() ? "" : " ") + g.organization;
-      t.add_row({fmt::format("{}", ++n), g.name, where});
+      t.add_row({fmt::format("{}", ++n), keep(g.name), place_names(where)});
     }
     doc.table(std::move(t));
   }
   doc.paragraph(strong("เริ่มประชุมเวลา " + (m.start.empty() ? std::string("........ น.") : thai_time(m.start))));
   const Member* chair = m.chair ? ws.member(m.chair->value) : nullptr;
   doc.paragraph(Inline("เมื่อที่ประชุมพร้อมแล้ว ")
-                  .text(chair ? chair->name + " " + chair->role : std::string("ประธานในที่ประชุม"))
+                  .append(chair ? keep(chair->name).text(" ").append(place_names(chair->role)) : Inline("ประธานในที่ประชุม"))
                   .text(" ประธานในที่ประชุม กล่าวเปิดการประชุมและดำเนินการประชุมตามระเบียบวาระ ดังนี้"));
   for (const auto& a : m.agenda) {
     doc.heading(2, Inline(fmt::format("ระเบียบวาระที่ {} ", a.no)).text(a.title));
@@ -266,46 +270,124 @@ Doc minutes_doc(const Meeting& m, const Workspace& ws, const DocumentOptions& o)
 
 Doc invitation_doc(const Meeting& m, const Workspace& ws, const DocumentOptions& o)
 {
+  // An external letter, form no. 1: emblem; ที่ at the left, the office at
+  // the right; the date from the centre; เรื่อง, เรียน, อ้างถึง, สิ่งที่ส่งมาด้วย;
+  // the body; the closing and signature centred on the right; the
+  // responsible unit and its contacts at the bottom left. The agenda is the
+  // enclosure, on a page of its own.
   Doc doc;
   const auto& c = ws.config.value;
+  const auto& letter = c.letter;
   std::string council = c.council_name.empty() ? "สภา" : c.council_name;
-  doc.heading(1, "หนังสือเชิญประชุม");
-  Inline from = Inline("ที่ ........../..........").br().text(c.org_name);
-  if (!c.district.empty()) from.br().text("อำเภอ" + c.district + " จังหวัด" + c.province);
-  doc.paragraph(from);
-  if (o.letter_date) {
-    doc.paragraph(fmt::format("{} {} {}", o.letter_date->day, thai_month_name(o.letter_date->month),
-                              o.letter_date->year + be_offset));
+  Doc emblem;
+  if (!o.emblem_src.empty()) emblem.image({o.emblem_src, "ตราครุฑ", ""});
+  doc.division("emblem", std::move(emblem));
+
+  Doc head;
+  Inline number("ที่ ");
+  std::string no = o.letter_number.empty() ? std::string("..........") : o.letter_number;
+  if (!letter.number_prefix.empty()) number.keep(letter.number_prefix + "/" + no);
+  else number.keep("........../" + no);
+  head.paragraph(number).css_class = "number";
+  Inline office = place_names(c.org_name);
+  if (!letter.office_address.empty()) {
+    Inline address;
+    address.lines(letter.office_address);
+    office.br().append(address);
+  } else if (!c.district.empty()) {
+    office.br().keep("อำเภอ" + c.district).text(" ").keep("จังหวัด" + c.province);
   }
-  doc.paragraph(strong("เรื่อง").text(" ขอเชิญประชุม" + council + " ครั้งที่ " + meeting_number(m)));
-  doc.paragraph(strong("เรียน").text(" คณะกรรมการ" + council + " ทุกท่าน"));
-  if (!m.agenda.empty()) doc.paragraph(strong("สิ่งที่ส่งมาด้วย").text(" ระเบียบวาระการประชุม จำนวน 1 ฉบับ"));
+  head.paragraph(office).css_class = "office";
+  doc.division("letter-head", std::move(head));
+  if (o.letter_date) {
+    doc.paragraph(keep(fmt::format("{} {} {}", o.letter_date->day, thai_month_name(o.letter_date->month),
+                                   o.letter_date->year + be_offset)))
+      .css_class = "date";
+  }
+
+  Doc fields;
+  fields.paragraph(strong("เรื่อง").text(" ขอเชิญประชุม").append(place_names(council)).text(" ครั้งที่ ").keep(meeting_number(m)));
+  fields.paragraph(strong("เรียน").text(" คณะกรรมการ").append(place_names(council)).text(" ทุกท่าน"));
+  if (!o.reference.empty()) fields.paragraph(strong("อ้างถึง").text(" ").text(o.reference));
+  if (!m.agenda.empty()) fields.paragraph(strong("สิ่งที่ส่งมาด้วย").text(" ระเบียบวาระการประชุม จำนวน 1 ฉบับ"));
+  doc.division("letter-fields", std::move(fields));
+
   std::string venue = m.venue.empty() ? c.council_venue : m.venue;
-  Inline body = Inline("ด้วย" + c.org_name + " กำหนดจัดการประชุม" + council + " ครั้งที่ " + meeting_number(m));
-  if (m.date) body.text(" ใน" + thai_long_date(m.date->value));
-  if (!m.start.empty()) body.text(" เวลา " + thai_time(m.start));
-  if (!venue.empty()) body.text(" ณ ").text(venue);
-  body.text(" เพื่อพิจารณาเรื่องต่าง ๆ ตามระเบียบวาระการประชุมที่แนบมาพร้อมนี้");
-  doc.paragraph(body);
-  doc.paragraph("จึงเรียนมาเพื่อโปรดเข้าร่วมประชุมตามวัน เวลา และสถานที่ดังกล่าว");
-  doc.paragraph("ขอแสดงความนับถือ");
+  Doc body;
+  Inline text = Inline("ด้วย").append(place_names(c.org_name)).text(" กำหนดจัดการประชุม").append(place_names(council));
+  text.text(" ครั้งที่ ").keep(meeting_number(m));
+  if (m.date) text.text(" ใน").keep(thai_long_date(m.date->value));
+  if (!m.start.empty()) text.text(" เวลา ").keep(thai_time(m.start));
+  if (!venue.empty()) text.text(" ณ ").append(place_names(venue));
+  text.text(" เพื่อพิจารณาเรื่องต่าง ๆ ตามระเบียบวาระการประชุมที่แนบมาพร้อมนี้");
+  body.paragraph(text);
+  body.paragraph("จึงเรียนมาเพื่อโปรดเข้าร่วมประชุมตามวัน เวลา และสถานที่ดังกล่าว");
+  doc.division("letter-body", std::move(body));
+
   const Member* chief = chief_executive(ws);
   const Member* chair = m.chair ? ws.member(m.chair->value) : nullptr;
   const Member* signer = chief ? chief : chair;
-  signature(doc, signer ? signer->name : "", signer ? signer->role : "", "");
+  Doc closing;
+  closing.paragraph("ขอแสดงความนับถือ").css_class = "closing";
+  closing.paragraph(Inline()
+                      .keep("(" + (signer ? signer->name : std::string("........................................")) + ")")
+                      .br()
+                      .append(signer ? place_names(signer->role) : Inline("ตำแหน่ง ........................................")))
+    .css_class = "signer";
+  doc.division("letter-signature", std::move(closing));
+
+  Inline contact;
+  auto contact_line = [&](Inline line) {
+    if (!contact.empty()) contact.br();
+    contact.append(line);
+  };
+  if (!letter.unit.empty()) contact_line(place_names(letter.unit));
+  if (!letter.phone.empty()) contact_line(Inline("โทร. ").keep(letter.phone));
+  if (!letter.fax.empty()) contact_line(Inline("โทรสาร ").keep(letter.fax));
+  if (!letter.email.empty()) contact_line(Inline("ไปรษณีย์อิเล็กทรอนิกส์ ").keep(letter.email));
+  if (!contact.empty()) {
+    Doc block;
+    block.paragraph(contact);
+    doc.division("letter-contact", std::move(block));
+  }
+
   if (!m.agenda.empty()) {
     doc.page_break();
-    doc.heading(2, "ระเบียบวาระการประชุม" + council + " ครั้งที่ " + meeting_number(m));
+    Doc enclosure;
+    enclosure.heading(2, Inline("ระเบียบวาระการประชุม").append(place_names(council)).text(" ครั้งที่ ").keep(meeting_number(m)));
     Inline when;
-    if (m.date) when.text(thai_long_date(m.date->value));
-    if (!m.start.empty()) when.text(" เวลา " + thai_time(m.start));
-    if (!venue.empty()) when.text(" ณ ").text(venue);
-    doc.paragraph(when);
+    if (m.date) when.keep(thai_long_date(m.date->value));
+    if (!m.start.empty()) when.text(" เวลา ").keep(thai_time(m.start));
+    if (!venue.empty()) when.text(" ณ ").append(place_names(venue));
+    enclosure.paragraph(when).css_class = "when";
     Inline items;
-    for (const auto& a : m.agenda) items.text(fmt::format("ระเบียบวาระที่ {} ", a.no)).text(a.title).br();
-    doc.paragraph(items);
+    for (const auto& a : m.agenda) items.keep(fmt::format("ระเบียบวาระที่ {}", a.no)).text(" ").text(a.title).br();
+    enclosure.paragraph(items);
+    doc.division("enclosure", std::move(enclosure));
   }
   return finish(std::move(doc), o);
 }
+
+const char* const minutes_css =
+  "h1 + p { text-align: center; }\n"
+  ".signature p { margin: 0; }\n";
+
+const char* const letter_css =
+  ".emblem { height: 3cm; text-align: center; margin: 0 0 .2cm; }\n"
+  ".emblem img { height: 3cm; }\n"
+  ".letter-head { display: table; width: 100%; }\n"
+  ".letter-head p { display: table-cell; vertical-align: top; margin: 0; }\n"
+  ".letter-head .number { width: 55%; }\n"
+  "p.date { margin: .6em 0 .6em 50%; }\n"
+  ".letter-fields p { margin: .2em 0; }\n"
+  ".letter-fields p, .letter-body p { text-indent: 0; }\n"
+  ".letter-body p { text-indent: 2.5cm; margin: .4em 0; }\n"
+  ".letter-signature { break-inside: avoid; page-break-inside: avoid; margin: 1em 0 0 40%; text-align: center; }\n"
+  ".letter-signature .closing { margin: 0 0 2.6em; }\n"
+  ".letter-signature .signer { margin: 0; }\n"
+  ".letter-contact { margin-top: 2.5em; }\n"
+  ".letter-contact p { margin: 0; }\n"
+  ".enclosure h2 { text-align: center; }\n"
+  ".enclosure .when { text-align: center; }\n";
 
 }  // namespace kudrang

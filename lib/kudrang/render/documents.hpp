@@ -15,7 +15,16 @@ struct DocumentOptions {
   bool thai = true;          // language of labels (documents are Thai by nature)
   bool thai_digits = false;  // write every digit as a Thai digit
   std::optional<Date> letter_date;  // date printed on a letter (default: today, given by the caller)
+  std::string letter_number;        // the number after the office's prefix on ที่ (none: dots)
+  std::string reference;            // อ้างถึง of a letter (none: the line is left out)
+  std::string emblem_src;           // the emblem image as the page finds it (none: its place stays empty)
 };
+
+// Print CSS of the documents, for html_page's extra_css: the minutes and
+// project sheet (form no. 11, lines under the title centred, signature
+// blocks), and the external letter (form no. 1) with its enclosure.
+extern const char* const minutes_css;
+extern const char* const letter_css;
 
 // "วันอังคารที่ 17 ธันวาคม พ.ศ. 2562"
 std::string thai_long_date(const Date& d);

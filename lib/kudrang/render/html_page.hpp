@@ -6,6 +6,9 @@
 
 namespace kudrang {
 
+// The print CSS every page carries (A4, fonts, page numbers, keep-together).
+extern const char* const print_css;
+
 // A whole page: <!doctype html>, Thai-first fonts, A4 print margins,
 // `extra_css` appended, `body_html` inside.
 std::string html_page(std::string_view title, std::string_view body_html, std::string_view extra_css = {});

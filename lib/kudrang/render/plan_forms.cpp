@@ -125,14 +125,15 @@ Doc devplan_doc(const DevelopmentPlan& d, bool thai)
     std::map<int, Money> sub;
     for (const auto& p : d.projects) {
       if (p.strategy != s) continue;
-      std::vector<Inline> row = {fmt::format("{}", ++no), p.name, p.objective, p.target};
+      std::vector<Inline> row = {fmt::format("{}", ++no), place_names(p.name), place_names(p.objective),
+                                 place_names(p.target)};
       for (int y : years) {
         row.push_back(money_cell(p.planned(y)));
         sub[y] += p.planned(y);
       }
       row.push_back(p.kpi);
       row.push_back(p.outcome);
-      row.push_back(p.agency);
+      row.push_back(place_names(p.agency));
       t.add_row(row);
     }
     std::vector<Inline> row = {"", strong(thai ? fmt::format("รวม {} โครงการ", no) : fmt::format("{} projects", no)), "", ""};
@@ -254,5 +255,10 @@ void render_trace_json(std::ostream& out, const Trace& t)
   w.end_object();
   w.finish();
 }
+
+const char* const devplan_css =
+  "@page { size: A4 landscape; margin: 2.5cm 1.5cm 1.5cm 2cm; }\n"
+  "body { max-width: 27cm; font-size: 14pt; }\n"
+  "table { font-size: 12pt; }\n";
 
 }  // namespace kudrang

@@ -320,7 +320,9 @@ std::string render_summary_html(const YearSummary& s, bool thai)
   static const char* css =
     "body{font-size:12.5pt;max-width:19cm;line-height:1.3} h1{font-size:17pt} h2{font-size:13pt;margin:.5em 0 .15em}"
     " table{font-size:11pt} ul.key{margin:.2em 0 .4em;padding-left:1.2em} ul.key li{margin:0}"
-    " .charts{display:flex;gap:10px;align-items:flex-start} .charts svg{display:block;margin-bottom:6px}"
+    " .charts{display:flex;gap:10px;align-items:flex-start} .charts>div{flex:1 1 0;min-width:0}"
+    " .charts svg{display:block;margin-bottom:6px;max-width:100%;height:auto}"
+    " svg text{font-family:'TH Sarabun New','TH SarabunPSK','Sarabun','Laksaman',sans-serif}"
     " .tables{columns:2;column-gap:14px} .tables h2{break-after:avoid} .tables table{break-inside:avoid}"
     " @page{size:A4;margin:1.2cm}";
   return html_page(title(s, thai), to_html(doc), css);
