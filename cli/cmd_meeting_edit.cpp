@@ -3,6 +3,7 @@
 // afterwards; the record must validate with the rest of the workspace before
 // the file is replaced; a file changed on disk since it was read is refused.
 #include "commands.hpp"
+#include "document_output.hpp"
 #include "loading.hpp"
 
 #include "kudrang/check/validate.hpp"
@@ -338,6 +339,7 @@ void run_attend(const AttendOptions& o, Globals& g)
 struct SigninOptions {
   std::string id;
   std::string format = "md";
+  std::string out;  // -o FILE
 };
 
 void run_signin(const SigninOptions& o, Globals& g)
@@ -346,11 +348,11 @@ void run_signin(const SigninOptions& o, Globals& g)
   Found f = find_meeting_record(r, o.id);
   if (!f.rec->value.date) throw UsageError(fmt::format("meeting {} has no date", o.id));
   Doc doc = render_signin_sheet(f.rec->value, *f.ws);
-  if (o.format == "html") {
-    std::cout << html_page("ใบลงชื่อ " + o.id, to_html(doc), "table.signin td:last-child { width: 30%; }");
-  } else {
-    std::cout << to_markdown(doc);
-  }
+  if (o.format == "md") return emit_text(to_markdown(doc), o.out, g);
+  std::string page = html_page("ใบลงชื่อ " + o.id, to_html(doc),
+                               "table.signin td:last-child { width: 30%; } table.signin tr { height: 1.1cm; }");
+  if (o.format == "pdf") emit_pdf(page, o.out, resolve_root(g) / f.ws->display, g);
+  else emit_text(page, o.out, g);
 }
 
 }  // namespace
@@ -368,8 +370,9 @@ void add_meeting_edit_commands(CLI::App& meeting, Globals& g)
   auto so = std::make_shared<SigninOptions>();
   auto* signin = meeting.add_subcommand("signin", "The sign-in sheet (ใบลงชื่อ), numbered for meeting attend");
   signin->add_option("id", so->id, "Meeting id, e.g. 2563-05")->required();
-  signin->add_option("--format", so->format, "md or html (a printable A4 page)")
-    ->check(CLI::IsMember({"md", "html"}));
+  signin->add_option("--format", so->format, "md, html (a printable A4 page) or pdf (with -o)")
+    ->check(CLI::IsMember({"md", "html", "pdf"}));
+  signin->add_option("-o,--output", so->out, "Write to this new file (never overwritten); required for pdf");
   signin->callback([so, &g] { run_signin(*so, g); });
 
   auto ho = std::make_shared<HeldOptions>();

@@ -16,11 +16,13 @@ cd "$(dirname "$0")/.."
 # content digests of the fact cache), and python3 with jsonschema/yaml for the schema and
 # golden tests; groff/man-db to render the man pages; git for workspaces;
 # dpkg-dev for the Debian package; exfat-fuse/exfatprogs to test writes on an
-# exFAT stick (the test is skipped without them).
+# exFAT stick (the test is skipped without them); WeasyPrint and the Laksaman
+# font (metric-compatible with TH Sarabun) for --format pdf, poppler-utils to
+# check the PDFs in the tests.
 packages=(g++ cmake make pkg-config git
           libcli11-dev libyaml-cpp-dev libfmt-dev doctest-dev libutf8proc-dev libre2-dev libb2-dev
           python3 python3-jsonschema python3-yaml groff-base man-db dpkg-dev
-          exfat-fuse exfatprogs)
+          exfat-fuse exfatprogs weasyprint fonts-tlwg-laksaman poppler-utils)
 
 setup() {
   local missing=()
