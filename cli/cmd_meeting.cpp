@@ -67,14 +67,6 @@ void check_kept_year(const Date& d, const std::string& what)
                                           first_kept_year, last_kept_year));
 }
 
-void check_time(const std::string& t)
-{
-  bool ok = t.size() == 5 && t[2] == ':' && std::isdigit(static_cast<unsigned char>(t[0])) && std::isdigit(static_cast<unsigned char>(t[1]))
-            && std::isdigit(static_cast<unsigned char>(t[3])) && std::isdigit(static_cast<unsigned char>(t[4]))
-            && std::stoi(t.substr(0, 2)) < 24 && std::stoi(t.substr(3, 2)) < 60;
-  if (!ok) throw UsageError(fmt::format("--time '{}' is not a time in HH:MM form", t));
-}
-
 const Meeting& find_meeting(const Workspace& ws, const std::string& id)
 {
   for (const auto& rec : ws.meetings) {
@@ -118,7 +110,7 @@ void run_new(const NewOptions& o, Globals& g)
                                  iso_date(fiscal_year_start(m.fiscal_year)), iso_date(fiscal_year_end(m.fiscal_year))));
   }
   if (!o.time.empty()) {
-    check_time(o.time);
+    check_time_option(o.time, "--time");
     m.start = o.time;
   }
   m.venue = o.venue;
@@ -177,7 +169,7 @@ void run_plan(const PlanOptions& o, Globals& g)
     throw UsageError(fmt::format("--day-rule '{}' is not understood; use e.g. 'second tuesday', 'last friday' or '15'",
                                  o.rule));
   }
-  check_time(o.time);
+  check_time_option(o.time, "--time");
   bool thai = thai_for(g, r);
   auto schedule = schedule_year(o.fy, *rule, ws.config.value.holidays);
   std::vector<Meeting> records;

@@ -46,15 +46,6 @@ Found find_meeting_record(const ValidateResult& r, const std::string& id)
   throw UsageError(fmt::format("unknown meeting '{}'", id));
 }
 
-void check_time_text(const std::string& t, const char* flag)
-{
-  bool ok = t.size() == 5 && t[2] == ':' && std::isdigit(static_cast<unsigned char>(t[0]))
-            && std::isdigit(static_cast<unsigned char>(t[1])) && std::isdigit(static_cast<unsigned char>(t[3]))
-            && std::isdigit(static_cast<unsigned char>(t[4])) && (t[0] - '0') * 10 + (t[1] - '0') < 24
-            && (t[3] - '0') * 10 + (t[4] - '0') < 60;
-  if (!ok) throw UsageError(fmt::format("{} '{}' is not a time in HH:MM form (24-hour, e.g. 09:30)", flag, t));
-}
-
 // Reads the record file, applies `change`, checks the workspace with the
 // changed text in place of the file, and replaces the file. Prints the path.
 void edit_record(const Globals& g, const fs::path& root, const std::string& display,
@@ -127,11 +118,11 @@ void run_held(const HeldOptions& o, Globals& g)
                                  o.id, o.id));
   }
   if (!m.has_attendance) {
-    throw UsageError(fmt::format("meeting {} has no attendance yet; write who came under 'attendance:' (present, "
-                                 "excused, absent) first",
-                                 o.id));
+    throw UsageError(fmt::format("meeting {} has no attendance yet; record who came first: kudrang meeting "
+                                 "attend {} (the sign-in sheet: kudrang meeting signin {})",
+                                 o.id, o.id, o.id));
   }
-  if (!o.end.empty()) check_time_text(o.end, "--end");
+  if (!o.end.empty()) check_time_option(o.end, "--end");
   edit_record(g, resolve_root(g), f.rec->file, [&](RecordText& t) {
     set_or_fail(t, "status", "held", {"title", "id"});
     if (!o.end.empty()) set_or_fail(t, "end", quoted_time(o.end), {"start", "date", "status"});
@@ -178,7 +169,7 @@ void run_move(const MoveOptions& o, Globals& g)
   const Meeting& m = f.rec->value;
   auto d = parse_date(o.date);
   if (!d) throw UsageError(fmt::format("--date '{}' is not a date (YYYY-MM-DD, BE or CE)", o.date));
-  if (!o.time.empty()) check_time_text(o.time, "--time");
+  if (!o.time.empty()) check_time_option(o.time, "--time");
   if (m.status == MeetingStatus::held) {
     throw UsageError(fmt::format("meeting {} was held on its date; kudrang does not move a held meeting (correct "
                                  "'date:' by hand if it was recorded wrong)",

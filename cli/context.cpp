@@ -40,6 +40,14 @@ FileTree scan_root(const fs::path& root)
   return tree;
 }
 
+void check_time_option(const std::string& t, const char* flag)
+{
+  auto digit = [&](size_t i) { return t[i] >= '0' && t[i] <= '9'; };
+  bool ok = t.size() == 5 && t[2] == ':' && digit(0) && digit(1) && digit(3) && digit(4)
+            && (t[0] - '0') * 10 + (t[1] - '0') < 24 && (t[3] - '0') * 10 + (t[4] - '0') < 60;
+  if (!ok) throw UsageError(fmt::format("{} '{}' is not a time in HH:MM form (24-hour, e.g. 09:30)", flag, t));
+}
+
 std::string own_executable_path()
 {
   std::error_code ec;

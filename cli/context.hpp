@@ -39,6 +39,9 @@ std::filesystem::path resolve_root(const Globals& g);
 // Scans the root; a usage error when it holds no workspace at all.
 FileTree scan_root(const std::filesystem::path& root);
 
+// A usage error unless `t` is a time "HH:MM" (24-hour); `flag` names the option.
+void check_time_option(const std::string& t, const char* flag);
+
 // This executable's absolute path (what hooks and scripts should run).
 std::string own_executable_path();
 

@@ -87,7 +87,9 @@ def main():
     try:
         # 1. The package.
         out = os.path.join(tmp, "pkg")
-        r = run(["cpack", "-G", "DEB", "--config", os.path.join(build, "CPackConfig.cmake"), "-B", out], cwd=build)
+        # (Built already; should cpack rebuild something, ccache must not write into the sandbox HOME.)
+        r = run(["cpack", "-G", "DEB", "--config", os.path.join(build, "CPackConfig.cmake"), "-B", out], cwd=build,
+                env=dict(env, CCACHE_DISABLE="1"))
         debs = glob.glob(os.path.join(out, "kudrang_*.deb"))
         if not check(r.returncode == 0 and len(debs) == 1, "cpack -G DEB writes one kudrang_<version>_<arch>.deb",
                      r.stdout + r.stderr):

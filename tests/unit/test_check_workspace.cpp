@@ -45,6 +45,8 @@ TEST_CASE("workspace: meeting checks")
                              {"roster.yaml", roster},
                              {"m/1.yaml", meeting("2563-01", "2019-10-15", "  present: [p1]\n  absent: [p1]\n")}});
     CHECK(v == V{"m/1.yaml:8:1: warning: attendance not recorded for 1 current member: p2 [attendance-missing]",
+                 "m/1.yaml:8:1: warning: 1 of 2 members present: below the quorum (more than half); a meeting "
+                 "below it cannot decide [quorum-not-met]",
                  "m/1.yaml:10:12: error: 'p1' is listed in attendance.present and again in attendance.absent; "
                  "a member is in one list only [attendance-duplicate]"});
   }
