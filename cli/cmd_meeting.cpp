@@ -279,6 +279,16 @@ void run_document(const DocOptions& o, Globals& g, bool minutes)
     }
     d.emblem_src = ws.config.value.letter.emblem;
   }
+  // Documents a clerk would not mean to print (issue 13): said, not refused.
+  if (m.status == MeetingStatus::cancelled && !g.quiet) {
+    std::cerr << fmt::format("kudrang: warning: meeting {} is cancelled; {} (is it the meeting you meant?)\n", m.id,
+                             minutes ? "its minutes say only that" : "this invites to a meeting that will not be held");
+  }
+  if (!minutes && m.date && d.letter_date && m.date->value < *d.letter_date && !g.quiet) {
+    std::cerr << fmt::format("kudrang: warning: the letter is dated {}, after the meeting ({}); give the date it is "
+                             "sent with --dated\n",
+                             iso_date(*d.letter_date), iso_date(m.date->value));
+  }
   Doc doc = minutes ? minutes_doc(m, ws, d) : invitation_doc(m, ws, d);
   if (o.format == "md") {
     emit_text(to_markdown(doc), o.out, g);
