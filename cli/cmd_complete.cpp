@@ -29,8 +29,15 @@ std::set<std::string> record_ids(const std::vector<std::string>& path, const std
     }
     return true;
   };
-  enum class Want { none, meetings, plans, projects, plan_projects, devplans } want = Want::none;
-  if (is({"meeting", "invite"}) || is({"meeting", "minutes"})) want = Want::meetings;
+  enum class Want { none, meetings, plans, projects, plan_projects, devplans, members } want = Want::none;
+  if (!path.empty() && path.back().rfind("--", 0) == 0) {
+    // An option's value: roster ids for meeting attend's lists.
+    if (path.size() == 3 && path[0] == "meeting" && path[1] == "attend") want = Want::members;
+  } else if (path.size() == 2 && path[0] == "meeting" &&
+             (path[1] == "invite" || path[1] == "minutes" || path[1] == "attend" || path[1] == "held" ||
+              path[1] == "cancel" || path[1] == "move" || path[1] == "signin")) {
+    want = Want::meetings;
+  }
   else if (is({"plan", "grade"}) || is({"plan", "certify"})) want = Want::plans;
   else if (is({"project", "render"}) || is({"project", "status"})) want = Want::projects;
   else if (is({"budget", "trace"})) want = Want::plan_projects;
@@ -44,6 +51,11 @@ std::set<std::string> record_ids(const std::vector<std::string>& path, const std
     // Quietly: completion never prints diagnostics; what can be read is offered.
     LoadedTree tree = load_tree(scan_tree(*root));
     for (const auto& ws : tree.workspaces) {
+      for (const auto& r : ws.rosters) {
+        for (const auto& mem : r.value.members) {
+          if (want == Want::members) out.insert(mem.id);
+        }
+      }
       for (const auto& m : ws.meetings) {
         if (want == Want::meetings) out.insert(m.value.id);
       }
@@ -99,7 +111,13 @@ void complete(CLI::App& root, const std::vector<std::string>& words, const Globa
   }
   std::set<std::string> out;
   if (value_expected) {
-    // An option's value: the shell completes file names when nothing is printed.
+    // An option's value: ids where the option takes them, else nothing (the
+    // shell then completes file names).
+    std::vector<std::string> at = path;
+    at.push_back(words.size() >= 2 ? words[words.size() - 2] : std::string());
+    for (const auto& id : record_ids(at, workspace)) {
+      if (starts_with(id, current)) out.insert(id);
+    }
   } else if (starts_with(current, "-")) {
     for (CLI::App* a = app; a; a = a->get_parent()) {
       for (const CLI::Option* o : a->get_options()) {
