@@ -155,7 +155,18 @@ def main():
         check(os.access(hook, os.X_OK) and kudrang in open(hook).read(),
               "init installed the pre-commit hook, naming the installed kudrang")
         # git's PATH without kudrang (as in VS Code): the hook finds it by its recorded path.
-        bare_env = dict(env, PATH=os.pathsep.join(p for p in env["PATH"].split(os.pathsep) if p != bin_path))
+        # Installed for real, kudrang shares /usr/bin with git: then the PATH is
+        # a folder holding only what git and the hook need.
+        if apt:
+            bare = os.path.join(tmp, "bare-bin")
+            os.makedirs(bare)
+            for tool in ("git", "sh", "bash", "mktemp", "rm", "env", "cat"):
+                found = shutil.which(tool)
+                if found:
+                    os.symlink(found, os.path.join(bare, tool))
+            bare_env = dict(env, PATH=bare)
+        else:
+            bare_env = dict(env, PATH=os.pathsep.join(p for p in env["PATH"].split(os.pathsep) if p != bin_path))
         run(["git", "-C", ws, "add", "-A"], env=bare_env)
         r = run(["git", "-C", ws, "commit", "-qm", "new workspace"], env=bare_env)
         check(r.returncode == 0, "the first commit passes the hook, with kudrang not on git's PATH",
@@ -198,7 +209,8 @@ def main():
             ci_env = dict(env, **{k: str(v) for k, v in workflow.get("env", {}).items()})
             ci_env["KUDRANG_DEB"] = "file://" + deb
             ci_env["GITHUB_WORKSPACE"] = clone
-            ci_env["PATH"] = os.pathsep.join([shims, os.path.join(tmp, "ci-root", "usr/bin"), bare_env["PATH"]])
+            ci_path = env["PATH"] if apt else os.pathsep.join([os.path.join(tmp, "ci-root", "usr/bin"), bare_env["PATH"]])
+            ci_env["PATH"] = os.pathsep.join([shims, ci_path])
             ci_env["HOME"] = os.path.join(tmp, "ci-home")
             os.makedirs(ci_env["HOME"], exist_ok=True)
             for step in steps:
