@@ -10,7 +10,6 @@ blocked by a half-made one.
 
 usage: init_killed.py KUDRANG [ROUNDS]
 """
-import hashlib
 import os
 import random
 import signal
@@ -19,21 +18,7 @@ import sys
 import tempfile
 import time
 
-
-def fail(msg):
-    print('FAIL:', msg)
-    sys.exit(1)
-
-
-def snapshot(root):
-    out = {}
-    for dirpath, dirs, files in os.walk(root):
-        dirs[:] = [d for d in dirs if d != '.git']
-        for f in files:
-            p = os.path.join(dirpath, f)
-            with open(p, 'rb') as fh:
-                out[os.path.relpath(p, root)] = hashlib.sha256(fh.read()).hexdigest()
-    return out
+from files import fail, snapshot
 
 
 def main():

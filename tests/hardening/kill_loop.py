@@ -11,7 +11,6 @@ each must get its own meeting number and its own file.
 
 usage: kill_loop.py KUDRANG EXAMPLES_DIR [ROUNDS]
 """
-import hashlib
 import os
 import random
 import shutil
@@ -21,22 +20,7 @@ import sys
 import tempfile
 import time
 
-
-def snapshot(root):
-    """Every file below root with the hash of its content."""
-    out = {}
-    for dirpath, dirs, files in os.walk(root):
-        dirs[:] = [d for d in dirs if d != '.git']  # git's and kudrang's cache live there
-        for f in files:
-            p = os.path.join(dirpath, f)
-            with open(p, 'rb') as fh:
-                out[os.path.relpath(p, root)] = hashlib.sha256(fh.read()).hexdigest()
-    return out
-
-
-def fail(msg):
-    print('FAIL:', msg)
-    sys.exit(1)
+from files import fail, snapshot
 
 
 def main():

@@ -16,7 +16,6 @@ CTest reports as skipped.
 
 usage: removable_media.py KUDRANG
 """
-import hashlib
 import os
 import shutil
 import subprocess
@@ -24,28 +23,14 @@ import sys
 import tempfile
 import time
 
+from files import fail, snapshot
+
 SKIP = 77
 
 
 def skip(why):
     print(f'SKIP: {why}')
     sys.exit(SKIP)
-
-
-def fail(msg):
-    print('FAIL:', msg)
-    sys.exit(1)
-
-
-def snapshot(root):
-    out = {}
-    for dirpath, dirs, files in os.walk(root):
-        dirs[:] = [d for d in dirs if d != '.git']
-        for f in files:
-            p = os.path.join(dirpath, f)
-            with open(p, 'rb') as fh:
-                out[os.path.relpath(p, root)] = hashlib.sha256(fh.read()).hexdigest()
-    return out
 
 
 def leftovers(root):
