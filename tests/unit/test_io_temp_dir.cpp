@@ -136,3 +136,24 @@ TEST_CASE("run_program: arguments reach the program as they are, no shell betwee
   CHECK(run_program({"kudrang-no-such-program-here"}, error) == -1);
   CHECK(error.find("not installed") != std::string::npos);
 }
+
+TEST_CASE("run_program: a program past its timeout is stopped, with or without its output read")
+{
+  for (bool capture : {false, true}) {
+    CAPTURE(capture);
+    std::string error, out;
+    ProgramOptions o;
+    o.timeout_seconds = 1;
+    if (capture) o.output = &out;
+    auto start = std::chrono::steady_clock::now();
+    CHECK(run_program({"sleep", "30"}, error, o) == -1);
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(10));
+    CHECK(error.find("did not finish within 1 s") != std::string::npos);
+  }
+  std::string error, out;
+  ProgramOptions o;
+  o.timeout_seconds = 30;
+  o.output = &out;
+  CHECK(run_program({"echo", "ลงชื่อ"}, error, o) == 0);
+  CHECK(out == "ลงชื่อ\n");
+}

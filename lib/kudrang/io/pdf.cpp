@@ -110,6 +110,7 @@ PdfResult write_pdf(std::string_view html, const fs::path& target, std::string& 
   // (a traceback, a file it cannot read) reaches the clerk's terminal.
   ProgramOptions po;
   po.show_output = true;
+  po.timeout_seconds = 300;  // a hung engine must not hang kudrang (the minutes take about a second)
   int rc = run_program(argv, error, po);
   if (rc != 0) {
     fs::remove(temp, ec);

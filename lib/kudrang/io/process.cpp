@@ -4,7 +4,10 @@
 
 #include <cerrno>
 #include <cstring>
+#include <chrono>
+#include <csignal>
 #include <fcntl.h>
+#include <poll.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -71,12 +74,27 @@ int run_program(const std::vector<std::string>& argv, std::string& error, const 
                          : fmt::format("cannot run {}: {}", argv[0], std::strerror(rc));
     return -1;
   }
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(options.timeout_seconds);
+  bool timed_out = false;
+  auto past_deadline = [&] { return options.timeout_seconds > 0 && std::chrono::steady_clock::now() > deadline; };
   if (options.output) {
     ::close(pipe_fds[1]);
     pipe_fds[1] = -1;
     options.output->clear();
     char buf[65536];
     while (true) {
+      if (options.timeout_seconds > 0) {
+        pollfd p{pipe_fds[0], POLLIN, 0};
+        int ready = ::poll(&p, 1, 100);
+        if (ready == 0) {
+          if (past_deadline()) {
+            timed_out = true;
+            ::kill(pid, SIGKILL);
+            break;
+          }
+          continue;
+        }
+      }
       ssize_t n = ::read(pipe_fds[0], buf, sizeof buf);
       if (n < 0 && errno == EINTR) continue;
       if (n <= 0) break;
@@ -84,11 +102,24 @@ int run_program(const std::vector<std::string>& argv, std::string& error, const 
     }
   }
   int status = 0;
-  while (::waitpid(pid, &status, 0) < 0) {
-    if (errno != EINTR) {
+  while (true) {
+    pid_t done = ::waitpid(pid, &status, options.timeout_seconds > 0 ? WNOHANG : 0);
+    if (done == pid) break;
+    if (done < 0 && errno != EINTR) {
       error = fmt::format("cannot wait for {}: {}", argv[0], std::strerror(errno));
       return -1;
     }
+    if (done == 0) {
+      if (!timed_out && past_deadline()) {
+        timed_out = true;
+        ::kill(pid, SIGKILL);
+      }
+      ::usleep(20'000);
+    }
+  }
+  if (timed_out) {
+    error = fmt::format("{} did not finish within {} s and was stopped", argv[0], options.timeout_seconds);
+    return -1;
   }
   if (WIFEXITED(status)) return WEXITSTATUS(status);
   if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
