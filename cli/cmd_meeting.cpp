@@ -31,16 +31,7 @@ fs::path workspace_dir(const Globals& g)
   return resolve_root(g);
 }
 
-Date today()
-{
-  // SOURCE_DATE_EPOCH makes output reproducible (tests, reproducible builds).
-  std::time_t t = std::time(nullptr);
-  if (const char* e = std::getenv("SOURCE_DATE_EPOCH")) t = static_cast<std::time_t>(std::strtoll(e, nullptr, 10));
-  t += 7 * 3600;  // Asia/Bangkok, no daylight saving
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  return Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
-}
+Date today() { return today_in_thailand(); }
 
 Date parse_date_option(const std::string& s, const char* flag)
 {

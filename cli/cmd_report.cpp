@@ -63,6 +63,7 @@ void add_report_command(CLI::App& app, Globals& g)
     ValidateResult r = load_checked(g);
     const Workspace& ws = single_workspace(r);
     YearSummary s = summarize_year(ws, so->year);
+    s.printed = today_in_thailand();
     bool thai = thai_for(g, r);
     if (so->format == "pdf") emit_pdf(render_summary_html(s, thai), so->out, resolve_root(g) / ws.display, g);
     else emit_text(so->format == "html" ? render_summary_html(s, thai) : render_summary_md(s, thai), so->out, g);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cstdlib>
+#include <ctime>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -46,6 +47,16 @@ void check_time_option(const std::string& t, const char* flag)
   bool ok = t.size() == 5 && t[2] == ':' && digit(0) && digit(1) && digit(3) && digit(4)
             && (t[0] - '0') * 10 + (t[1] - '0') < 24 && (t[3] - '0') * 10 + (t[4] - '0') < 60;
   if (!ok) throw UsageError(fmt::format("{} '{}' is not a time in HH:MM form (24-hour, e.g. 09:30)", flag, t));
+}
+
+Date today_in_thailand()
+{
+  std::time_t t = std::time(nullptr);
+  if (const char* e = std::getenv("SOURCE_DATE_EPOCH")) t = static_cast<std::time_t>(std::strtoll(e, nullptr, 10));
+  t += 7 * 3600;  // Asia/Bangkok, no daylight saving
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  return Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
 }
 
 std::string own_executable_path()

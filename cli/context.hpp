@@ -1,6 +1,7 @@
 #pragma once
 // What every command shares: the global options and how to find the records.
 // Kept free of CLI11 so that only the command files pay for its compile time.
+#include "kudrang/core/date.hpp"
 #include "kudrang/io/file_tree.hpp"
 
 #include <filesystem>
@@ -41,6 +42,9 @@ FileTree scan_root(const std::filesystem::path& root);
 
 // A usage error unless `t` is a time "HH:MM" (24-hour); `flag` names the option.
 void check_time_option(const std::string& t, const char* flag);
+
+// Today in Thailand (UTC+7); SOURCE_DATE_EPOCH, when set, makes it reproducible.
+Date today_in_thailand();
 
 // This executable's absolute path (what hooks and scripts should run).
 std::string own_executable_path();

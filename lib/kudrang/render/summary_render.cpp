@@ -1,5 +1,7 @@
 #include "kudrang/render/summary_render.hpp"
 
+#include "kudrang/core/text.hpp"
+
 #include "kudrang/render/grade_render.hpp"
 #include "kudrang/render/integration_render.hpp"
 #include "kudrang/render/doc.hpp"
@@ -33,6 +35,22 @@ std::string grade_label(std::optional<char> g, bool thai)
 }
 
 // Key figures, one line each, most important first.
+std::string long_date(const Date& d, bool thai)
+{
+  return thai ? fmt::format("{} {} {}", d.day, thai_month_name(d.month), d.year + be_offset)
+              : fmt::format("{} {} {} BE", d.day, english_month_name(d.month), d.year + be_offset);
+}
+
+// "ข้อมูล ณ วันที่ ... · พิมพ์เมื่อ ...": how fresh the figures are.
+Inline dates_line(const YearSummary& s, bool thai)
+{
+  Inline line;
+  if (s.as_of) line.text(thai ? "ข้อมูล ณ วันที่ " : "Data as of ").keep(long_date(*s.as_of, thai));
+  if (s.as_of && s.printed) line.text(" · ");
+  if (s.printed) line.text(thai ? "พิมพ์เมื่อ " : "printed ").keep(long_date(*s.printed, thai));
+  return line;
+}
+
 std::vector<Inline> key_figures(const YearSummary& s, bool thai)
 {
   std::vector<Inline> out;
@@ -57,6 +75,23 @@ std::vector<Inline> key_figures(const YearSummary& s, bool thai)
                      : Inline(fmt::format("{} community plans: grade A ", d.total()))
                          .strong(fmt::format("{}", d.a))
                          .text(fmt::format(", B {}, C {}, not graded {}", d.b, d.c, d.none)));
+  // The plans a provincial office asks about first: fair (C) and not graded.
+  std::vector<std::string> fair, ungraded;
+  for (const auto& g : s.grades) {
+    std::string who = thai ? fmt::format("หมู่ที่ {} {} ({})", g.plan->village, g.village_name, g.plan->id)
+                           : fmt::format("village {} {} ({})", g.plan->village, g.village_name, g.plan->id);
+    if (!g.grade) ungraded.push_back(who);
+    else if (*g.grade == 'C') fair.push_back(who);
+  }
+  if (!fair.empty() || !ungraded.empty()) {
+    Inline line;
+    if (!fair.empty()) line.text(tr(thai, "ระดับ C: ", "Grade C: ")).text(fmt::format("{}", fmt::join(fair, ", ")));
+    if (!fair.empty() && !ungraded.empty()) line.text("; ");
+    if (!ungraded.empty()) {
+      line.text(tr(thai, "ไม่ผ่านเกณฑ์: ", "not graded: ")).text(fmt::format("{}", fmt::join(ungraded, ", ")));
+    }
+    out.push_back(line);
+  }
   long certified = std::count_if(s.certifications.begin(), s.certifications.end(),
                                  [](const CertificationResult& c) { return c.certified; });
   out.push_back(thai ? Inline("ผ่านการรับรองมาตรฐานแผนชุมชน ")
@@ -66,8 +101,10 @@ std::vector<Inline> key_figures(const YearSummary& s, bool thai)
                          .strong(fmt::format("{} of {}", certified, s.certifications.size()))
                          .text(" assessed"));
   for (const auto& r : s.integration.rules) {
-    Inline line(fmt::format("{} {}: {}/{} ({}) — ", r.id, integration_rule_name(r.id, thai), r.ratio.num, r.ratio.den,
-                            percent_or_dash(r.ratio)));
+    Inline line(thai ? fmt::format("{}: {}/{} ({}) — ", integration_rule_name(r.id, thai), r.ratio.num, r.ratio.den,
+                                   percent_or_dash(r.ratio))
+                     : fmt::format("{} {}: {}/{} ({}) — ", r.id, integration_rule_name(r.id, thai), r.ratio.num,
+                                   r.ratio.den, percent_or_dash(r.ratio)));
     if (r.met) line.text(tr(thai, "ผ่าน", "met"));
     else line.strong(tr(thai, "ไม่ผ่าน", "not met"));
     if (!r.met && r.needed != 0) {
@@ -119,6 +156,20 @@ YearSummary summarize_year(const Workspace& ws, int year)
   }
   s.integration = check_integration(ws, year);
   s.levels = success_levels(ws, year);
+  auto later = [&](const Date& d) {
+    if (!s.as_of || *s.as_of < d) s.as_of = d;
+  };
+  for (const auto& rec : ws.meetings) {
+    const Meeting& m = rec.value;
+    if (m.date && m.status == MeetingStatus::held && fiscal_year_of(m.date->value) == year) later(m.date->value);
+  }
+  for (const auto& rec : ws.plans) {
+    if (rec.value.year == year && rec.value.reviewed) later(*rec.value.reviewed);
+  }
+  for (const auto& rec : ws.certifications) {
+    const CommunityPlan* p = ws.plan(rec.value.plan.value);
+    if (p && p->year == year && rec.value.date) later(*rec.value.date);
+  }
   return s;
 }
 
@@ -129,6 +180,7 @@ Doc summary_head(const YearSummary& s, bool thai)
 {
   Doc doc;
   doc.heading(1, title(s, thai));
+  if (auto when = dates_line(s, thai); !when.empty()) doc.paragraph(when);
   doc.heading(2, tr(thai, "ตัวเลขสำคัญ", "Key figures"));
   doc.list(key_figures(s, thai));
 
@@ -183,7 +235,8 @@ Doc summary_tail(const YearSummary& s, bool thai)
                tr(thai, "ผล", "result")},
               {Align::left, Align::right, Align::right, Align::right, Align::left});
   for (const auto& r : s.integration.rules) {
-    rules.add_row({r.id, fmt::format("{}", r.ratio.num), fmt::format("{}", r.ratio.den), percent_or_dash(r.ratio),
+    rules.add_row({thai ? Inline(integration_rule_name(r.id, true)) : Inline(r.id), fmt::format("{}", r.ratio.num),
+                   fmt::format("{}", r.ratio.den), percent_or_dash(r.ratio),
                    r.met ? tr(thai, "ผ่าน", "met") : tr(thai, "ไม่ผ่าน", "not met")});
   }
   doc.table(std::move(rules));
@@ -247,7 +300,7 @@ TrustedHtml village_grid(const MeetingReport& r, bool thai)
   int label_w = 120;
   int top = 34;
   int w = label_w + 12 * cell + 40;
-  int h = top + static_cast<int>(r.villages.size()) * cell + 4;
+  int h = top + static_cast<int>(r.villages.size()) * cell + 4 + 22;  // + the legend
   auto n = [](long v) { return std::to_string(v); };
   SvgWriter svg;
   svg.open("svg", {{"xmlns", "http://www.w3.org/2000/svg"},
@@ -283,6 +336,24 @@ TrustedHtml village_grid(const MeetingReport& r, bool thai)
                      fmt::format("{}/{}", v.meetings_present, r.held));
     y += cell;
   }
+  // The legend: what each colour says.
+  struct Key {
+    const char* fill;
+    const char* th;
+    const char* en;
+  };
+  const Key keys[] = {{"#2e7d32", "มาทุกครั้ง", "at every meeting"},
+                      {"#f9a825", "มาบางครั้ง", "at some"},
+                      {"#c62828", "ไม่มีผู้แทนมา", "none present"},
+                      {"#e5e5e5", "ไม่มีการประชุม", "no meeting"}};
+  int x = 0;
+  y += 8;
+  for (const auto& k : keys) {
+    svg.leaf("rect", {{"x", n(x)}, {"y", n(y)}, {"width", "10"}, {"height", "10"}, {"fill", k.fill}});
+    std::string label = thai ? k.th : k.en;
+    svg.text_element("text", {{"x", n(x + 13)}, {"y", n(y + 9)}, {"font-size", "10"}}, label);
+    x += 13 + static_cast<int>(display_width(label)) * 6 + 12;
+  }
   return svg.finish();
 }
 
@@ -292,6 +363,7 @@ std::string render_summary_html(const YearSummary& s, bool thai)
 {
   Doc doc;
   doc.heading(1, title(s, thai));
+  if (auto when = dates_line(s, thai); !when.empty()) doc.paragraph(when).css_class = "dates";
   doc.list(key_figures(s, thai)).css_class = "key";
   const auto& d = s.distribution;
   Doc grades;

@@ -20,6 +20,8 @@ struct YearSummary {
   std::vector<CertificationResult> certifications;
   IntegrationResult integration;
   SuccessLevels levels;
+  std::optional<Date> as_of;    // the latest date the year's records carry (meetings, forums, certifications)
+  std::optional<Date> printed;  // the day it is printed (the caller's clock)
 };
 
 YearSummary summarize_year(const Workspace& ws, int year);
