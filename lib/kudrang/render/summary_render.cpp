@@ -266,7 +266,16 @@ std::string render_summary_md(const YearSummary& s, bool thai)
 namespace {
 
 // Horizontal bars: label, value, colour; scaled to the largest value.
-TrustedHtml bar_chart(const std::vector<std::tuple<std::string, long, const char*>>& bars, const std::string& caption)
+// A threshold drawn on one bar: a dashed line at `value` with its label
+// ("30%": the least that bar must reach for the rule to be met).
+struct BarMark {
+  size_t bar = 0;
+  long value = 0;
+  std::string label;
+};
+
+TrustedHtml bar_chart(const std::vector<std::tuple<std::string, long, const char*>>& bars, const std::string& caption,
+                      const std::vector<BarMark>& marks = {})
 {
   long max = 1;
   for (const auto& b : bars) max = std::max(max, std::get<1>(b));
@@ -290,6 +299,14 @@ TrustedHtml bar_chart(const std::vector<std::tuple<std::string, long, const char
     svg.leaf("rect", {{"x", n(label_w)}, {"y", n(y + 2)}, {"width", n(std::max(w, 1))}, {"height", "16"}, {"fill", colour}});
     svg.text_element("text", {{"x", n(label_w + w + 4)}, {"y", n(y + 14)}, {"font-size", "12"}}, n(value));
     y += row;
+  }
+  for (const auto& m : marks) {
+    if (m.bar >= bars.size()) continue;
+    int x = label_w + static_cast<int>(m.value * width / max);
+    int top = 22 + static_cast<int>(m.bar) * row;
+    svg.leaf("line", {{"x1", n(x)}, {"y1", n(top)}, {"x2", n(x)}, {"y2", n(top + 20)}, {"stroke", "#000"},
+                      {"stroke-width", "1.5"}, {"stroke-dasharray", "3,2"}});
+    svg.text_element("text", {{"x", n(x + 2)}, {"y", n(top + 9)}, {"font-size", "9"}}, m.label);
   }
   return svg.finish();
 }
@@ -380,7 +397,10 @@ std::string render_summary_html(const YearSummary& s, bool thai)
                          {tr(thai, "บรรจุแผนพัฒนาฯ", "in the development plan"), in_ldp, "#1565c0"},
                          {tr(thai, "บรรจุร่างข้อบัญญัติ", "in the draft budget"), in_budget, "#2e7d32"}},
                         thai ? fmt::format("จากแผนชุมชนสู่แผนพัฒนาและงบประมาณ {}", s.integration.target_year)
-                             : fmt::format("From plans to the {} plan and budget", s.integration.target_year)));
+                             : fmt::format("From plans to the {} plan and budget", s.integration.target_year),
+                        // The 30% and 20% rules: the least each bar must reach (rounded up).
+                        {{1, (eligible * 30 + 99) / 100, tr(thai, "เกณฑ์ 30%", "30% rule")},
+                         {2, (in_ldp * 20 + 99) / 100, tr(thai, "เกณฑ์ 20%", "20% rule")}}));
   Doc grid;
   grid.html(village_grid(s.meetings, thai));
   Doc charts;
