@@ -24,7 +24,7 @@ BLOCK_LINE = re.compile(r'^(\s*(?:- )?(?:' + KEYS + r')): (?![|>"\'\[{&*!])(\S.*
 FLOW_PAIR = re.compile(r'([{,]\s*(?:' + KEYS + r')): ([^,}"\']+)')
 
 ALLOWED = {"html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "h4", "p", "br", "strong",
-           "table", "thead", "tbody", "tr", "th", "td", "ul", "li", "hr", "div", "span", "svg", "text", "rect"}
+           "table", "thead", "tbody", "tr", "th", "td", "ul", "li", "hr", "div", "span", "svg", "text", "rect", "line"}
 COMMANDS = [
     (["meeting", "minutes", "2563-12", "--format", "html"], 0),
     (["meeting", "invite", "2563-12", "--dated", "2020-09-01", "--format", "html"], 0),
