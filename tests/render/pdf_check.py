@@ -171,6 +171,7 @@ def main():
             ("project", ["project", "render", "1.2.2"], False),
             ("devplan", ["devplan", "render"], True),
             ("summary", ["report", "summary", "--year", "2563"], False),
+            ("signin", ["meeting", "signin", "2563-03"], False),
         ]
         texts = {}
         for name, cmd, landscape in docs:
@@ -196,6 +197,18 @@ def main():
                     failures.append(f"minutes: the name '{n}' is not on one line of the PDF's text")
             if len(texts["minutes"]) < 2:
                 failures.append("minutes 2563-03: one page; the page-number check needs two")
+        if "signin" in texts:
+            # Every member of the sheet on one line, numbered as meeting attend takes them.
+            md = run([kudrang, "meeting", "signin", "2563-03"], cwd=ws, env=env).stdout
+            rows = [l.split("|") for l in md.splitlines()
+                    if l.startswith("|") and "---" not in l and "ชื่อ – สกุล" not in l]
+            lines = [letters(l) for t in texts["signin"] for l in t.splitlines()]
+            if len(rows) < 40:
+                failures.append(f"signin: only {len(rows)} members on the sheet")
+            for r in rows:
+                name = r[2].strip()
+                if not any(letters(name) in l for l in lines):
+                    failures.append(f"signin: the name '{name}' is not on one line of the PDF's text")
         if "invitation" in texts:
             pages = texts["invitation"]
             if len(pages) != 2:

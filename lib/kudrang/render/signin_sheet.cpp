@@ -40,7 +40,8 @@ Doc render_signin_sheet(const Meeting& m, const Workspace& ws)
     t.css_class = "signin";
     for (; i < sheet.size() && sheet[i]->sector == s; ++i) {
       const Member* mem = sheet[i];
-      t.add_row({Inline(fmt::format("{}", ++n)), Inline(mem->name), Inline(mem->role),
+      // A name is never broken across lines (a clerk signs beside it).
+      t.add_row({Inline(fmt::format("{}", ++n)), keep(mem->name), place_names(mem->role),
                  Inline(mem->village ? fmt::format("{}", *mem->village) : std::string("-")),
                  Inline(".............................")});
     }
