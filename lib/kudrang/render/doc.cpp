@@ -384,23 +384,6 @@ std::string html_escape(std::string_view s)
   return out;
 }
 
-std::string visible_controls(std::string_view s)
-{
-  std::string out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    unsigned char u = static_cast<unsigned char>(s[i]);
-    if (is_control(u) && u != '\t') {
-      out += fmt::format("\\x{:02x}", u);
-    } else if (size_t n = c1_at(s, i)) {
-      out += fmt::format("\\u{:04x}", static_cast<unsigned char>(s[i + 1]));
-      i += n - 1;
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
-}
-
 // ---- Markdown
 
 void Table::write(std::ostream& out) const

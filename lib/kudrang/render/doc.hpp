@@ -194,8 +194,5 @@ std::string md_text(std::string_view s);
 std::string md_line(std::string_view s);
 // Text with & < > " escaped, control characters written as \x1b.
 std::string html_escape(std::string_view s);
-// Control characters (C0 but newline, DEL, C1) as \x1b-style escapes; the
-// rest of `s` as it is.
-std::string visible_controls(std::string_view s);
 
 }  // namespace kudrang
