@@ -60,7 +60,10 @@ void run_check(const BudgetOptions& o, Globals& g)
   refuse_errors(r.diagnostics);
   if (one) std::cout << detail;
   else render_check(o, report, nullptr, thai_for(g, r), std::cout);
-  g.exit_code = report.total.all_met() ? exit_ok : exit_failed;
+  // A tree passes when every LAO does (indicator 3.2 counts LAOs, not the sum).
+  bool all = report.total.all_met();
+  for (const auto& [info, part] : report.parts) all = all && part.all_met();
+  g.exit_code = all ? exit_ok : exit_failed;
 }
 
 }  // namespace

@@ -256,6 +256,7 @@ void render_meeting_tree_json(std::ostream& out, int fiscal_year, const MeetingT
     w.key("workspace").value(info.workspace);
     w.key("code").value(info.code);
     w.key("name").value(info.name);
+    w.key("fiscal_year").value(m.fiscal_year);
     w.key("target").value(m.target);
     w.key("held").value(m.held);
     w.key("target_met").value(m.target_met());
