@@ -126,10 +126,11 @@ void render_meeting_report_csv(std::ostream& out, const MeetingReport& r)
   }
 }
 
-void render_meeting_report_json(std::ostream& out, const MeetingReport& r)
+namespace {
+
+// The keys of a year's counts, the same for one workspace and for each row of a tree.
+void counts_json(JsonWriter& w, const MeetingReport& r)
 {
-  JsonWriter w(out);
-  w.begin_object();
   w.key("fiscal_year").value(r.fiscal_year);
   w.key("target").value(r.target);
   w.key("held").value(r.held);
@@ -163,6 +164,15 @@ void render_meeting_report_json(std::ostream& out, const MeetingReport& r)
     w.end_object();
   }
   w.end_array();
+}
+
+}  // namespace
+
+void render_meeting_report_json(std::ostream& out, const MeetingReport& r)
+{
+  JsonWriter w(out);
+  w.begin_object();
+  counts_json(w, r);
   w.key("meetings").begin_array();
   for (const auto& q : r.meetings) {
     w.begin_object();
@@ -256,39 +266,7 @@ void render_meeting_tree_json(std::ostream& out, int fiscal_year, const MeetingT
     w.key("workspace").value(info.workspace);
     w.key("code").value(info.code);
     w.key("name").value(info.name);
-    w.key("fiscal_year").value(m.fiscal_year);
-    w.key("target").value(m.target);
-    w.key("held").value(m.held);
-    w.key("target_met").value(m.target_met());
-    w.key("cancelled").value(m.cancelled);
-    w.key("months").begin_array();
-    for (const auto& mm : m.months) {
-      w.begin_object();
-      w.key("month").value(iso_month(mm.year, mm.month));
-      w.key("held").value(mm.held);
-      w.end_object();
-    }
-    w.end_array();
-    w.key("missing_months").begin_array();
-    for (const auto& mm : m.missing_months) w.value(iso_month(mm.year, mm.month));
-    w.end_array();
-    w.key("villages").begin_array();
-    for (const auto& v : m.villages) {
-      w.begin_object();
-      w.key("no").value(v.no);
-      w.key("meetings_present").value(v.meetings_present);
-      w.end_object();
-    }
-    w.end_array();
-    w.key("sectors").begin_array();
-    for (const auto& sa : m.sectors) {
-      w.begin_object();
-      w.key("sector").value(sector_id(sa.sector));
-      w.key("present").value(sa.present);
-      w.key("possible").value(sa.possible);
-      w.end_object();
-    }
-    w.end_array();
+    counts_json(w, m);
     w.end_object();
   }
   w.end_array();
