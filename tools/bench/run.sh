@@ -88,6 +88,9 @@ for n in "${list[@]}"; do
     # shellcheck disable=SC2086
     measure "kudrang $c, warm" "$n" "$kudrang" $c --workspace "$tree"
   done
+  rm -rf "$cache" "$dir/export-$n.db" "$dir/export-$n-warm.db"
+  measure "kudrang export --format sqlite, cold (no cache)" "$n" "$kudrang" export --format sqlite -o "$dir/export-$n.db" --workspace "$tree"
+  measure "kudrang export --format sqlite, warm" "$n" "$kudrang" export --format sqlite -o "$dir/export-$n-warm.db" --workspace "$tree"
   unset KUDRANG_CACHE_DIR
   if [ "$n" = "$largest" ]; then
     # CI on a pull request: a fresh clone, no cache, one plan changed.
