@@ -1,10 +1,12 @@
 // kudrang budget check
 #include "commands.hpp"
 #include "loading.hpp"
+#include "xlsx_output.hpp"
 
 #include "kudrang/core/exit_status.hpp"
 #include "kudrang/render/integration_render.hpp"
 #include "kudrang/render/plan_forms.hpp"
+#include "kudrang/render/report_workbooks.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -17,6 +19,7 @@ namespace {
 struct BudgetOptions {
   int year = 0;
   std::string format = "md";
+  std::string out;  // -o FILE (--format xlsx)
 };
 
 void run_check(const BudgetOptions& o, Globals& g)
@@ -30,7 +33,8 @@ void run_check(const BudgetOptions& o, Globals& g)
   }
   const Workspace* only = r.tree.workspaces.size() == 1 ? &r.tree.workspaces.front() : nullptr;
   bool thai = thai_for(g, r);
-  if (o.format == "json") render_integration_json(std::cout, report);
+  if (o.format == "xlsx") emit_xlsx(integration_workbook(report), o.out, g);
+  else if (o.format == "json") render_integration_json(std::cout, report);
   else if (o.format == "csv") render_integration_csv(std::cout, report);
   else render_integration_md(std::cout, report, only, thai);
   g.exit_code = report.total.all_met() ? exit_ok : exit_failed;
@@ -47,7 +51,8 @@ void add_budget_command(CLI::App& app, Globals& g)
   check->add_option("--year", o->year, "Review year Y of the community plans (BE); the target year is Y+1")
     ->required()
     ->check(CLI::Range(2400, 2700));
-  check->add_option("--format", o->format, "md, csv or json")->check(CLI::IsMember({"md", "csv", "json"}));
+  check->add_option("--format", o->format, "md, csv, json or xlsx (needs -o)")->check(CLI::IsMember({"md", "csv", "json", "xlsx"}));
+  check->add_option("-o,--output", o->out, "The workbook to write with --format xlsx (never overwritten)");
   check->callback([o, &g] { run_check(*o, g); });
 
   auto ref = std::make_shared<std::string>();

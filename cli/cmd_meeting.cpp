@@ -5,6 +5,8 @@
 #include "kudrang/core/exit_status.hpp"
 #include "kudrang/io/safe_write.hpp"
 #include "document_output.hpp"
+#include "xlsx_output.hpp"
+#include "kudrang/render/report_workbooks.hpp"
 #include "kudrang/render/documents.hpp"
 #include "kudrang/render/json_writer.hpp"
 #include "kudrang/render/html_page.hpp"
@@ -295,6 +297,7 @@ void run_document(const DocOptions& o, Globals& g, bool minutes)
 struct ReportOptions {
   int fy = 0;
   std::string format = "md";
+  std::string out;  // -o FILE (--format xlsx)
 };
 
 void run_report(const ReportOptions& o, Globals& g)
@@ -316,7 +319,9 @@ void run_report(const ReportOptions& o, Globals& g)
                                  iso_date(fiscal_year_start(o.fy)), iso_date(fiscal_year_end(o.fy))));
   }
   bool many = r.tree.workspaces.size() > 1;
-  if (many && o.format == "csv") throw UsageError("CSV is for one workspace; pass --workspace DIR or use md/json");
+  if (many && (o.format == "csv" || o.format == "xlsx"))
+    throw UsageError("CSV and xlsx are for one workspace; pass --workspace DIR or use md/json");
+  if (o.format == "xlsx") return emit_xlsx(meeting_report_workbook(reports.front().second), o.out, g);
   if (o.format == "json") {
     if (!many) {
       render_meeting_report_json(std::cout, reports.front().second);
@@ -393,7 +398,8 @@ void add_meeting_command(CLI::App& app, Globals& g)
   auto ro = std::make_shared<ReportOptions>();
   auto* report = meeting->add_subcommand("report", "Meetings held against the target, attendance by village, sector, member");
   report->add_option("--fy", ro->fy, "Fiscal year (BE)")->required()->check(CLI::Range(2400, 2700));
-  report->add_option("--format", ro->format, "md, csv or json")->check(CLI::IsMember({"md", "csv", "json"}));
+  report->add_option("--format", ro->format, "md, csv, json or xlsx (needs -o)")->check(CLI::IsMember({"md", "csv", "json", "xlsx"}));
+  report->add_option("-o,--output", ro->out, "The workbook to write with --format xlsx (never overwritten)");
   report->callback([ro, &g] { run_report(*ro, g); });
 }
 

@@ -3,6 +3,8 @@
 #include "loading.hpp"
 
 #include "document_output.hpp"
+#include "xlsx_output.hpp"
+#include "kudrang/render/report_workbooks.hpp"
 #include "kudrang/core/exit_status.hpp"
 #include "kudrang/render/json_writer.hpp"
 #include "kudrang/render/summary_render.hpp"
@@ -72,10 +74,12 @@ void add_report_command(CLI::App& app, Globals& g)
   auto lo = std::make_shared<ReportOptions>();
   auto* levels = report->add_subcommand("levels", "The success level 1-5 (CDD KPI 1.1.2) the records show for a year");
   levels->add_option("--year", lo->year, "Review year of the community plans (BE)")->required()->check(CLI::Range(2400, 2700));
-  levels->add_option("--format", lo->format, "md or json")->check(CLI::IsMember({"md", "json"}));
+  levels->add_option("--format", lo->format, "md, json or xlsx (needs -o)")->check(CLI::IsMember({"md", "json", "xlsx"}));
+  levels->add_option("-o,--output", lo->out, "The workbook to write with --format xlsx (never overwritten)");
   levels->callback([lo, &g] {
     ValidateResult r = load_checked(g);
     YearSummary s = summarize_year(single_workspace(r), lo->year);
+    if (lo->format == "xlsx") return emit_xlsx(levels_workbook(s.levels), lo->out, g);
     if (lo->format == "json") {
       levels_json(std::cout, s.levels);
       return;

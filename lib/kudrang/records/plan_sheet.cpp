@@ -87,6 +87,16 @@ std::string choices(const std::vector<CodeName>& names)
 
 std::string quoted_yaml(std::string_view s)
 {
+  // Plain when it cannot be misread: starts with a letter (Thai or Latin),
+  // holds no ': ', ' #', quote, bracket or brace, and is not a YAML word.
+  bool plain = !s.empty() && static_cast<unsigned char>(s[0]) >= 0x80;
+  for (char c : s)
+    if (c == ':' || c == '#' || c == '"' || c == '\'' || c == '[' || c == ']' || c == '{' || c == '}' || c == ',' ||
+        c == '\n' || c == '\\' || c == '&' || c == '*' || c == '!' || c == '|' || c == '>' || c == '%' || c == '@' || c == '`')
+      plain = false;
+  if (!s.empty() && (s.back() == ' ' || s.front() == ' ')) plain = false;
+  if (s == "lao") plain = true;
+  if (plain) return std::string(s);
   std::string out = "\"";
   for (char c : s) {
     if (c == '"' || c == '\\') out += '\\';
@@ -258,7 +268,8 @@ PlanSheet read_plan_sheet(const Workbook& book, const std::set<int>& villages)
         if (money_cell.kind == SheetCell::Kind::number && std::abs(money_cell.number * 100 - std::round(money_cell.number * 100)) > 1e-6)
           out.problems.push_back({where(*projects, r, 6), fmt::format("budget {} has more than two decimals", cell_text(money_cell))});
         else if (auto m = parse_money(digits, &why))
-          item += fmt::format("    budget: {}\n", format_money(*m, false));
+          item += m->satang % 100 == 0 ? fmt::format("    budget: {}\n", m->satang / 100)
+                                       : fmt::format("    budget: {}\n", format_money(*m, false));
         else
           out.problems.push_back({where(*projects, r, 6), fmt::format("budget \"{}\" is not an amount in baht", cell_text(money_cell))});
       }

@@ -104,7 +104,9 @@ XlsxBook integration_workbook(const IntegrationReport& r)
   p.name = "โครงการ";
   p.headers = {"แผน", "หมู่ที่", "โครงการ", "ชื่อโครงการ", "ลำดับความสำคัญ", "งบประมาณที่ขอ (บาท)", "อยู่ในแผนพัฒนาท้องถิ่น",
                "อยู่ในข้อบัญญัติงบประมาณ", "โครงการในแผนพัฒนา"};
-  for (const auto& e : t.eligible) {
+  // The lists come from each workspace's result (the total sums the rules).
+  for (const auto& [ws_display, part] : r.parts)
+  for (const auto& e : part.eligible) {
     std::string dev;
     for (const auto* d : e.dev_projects) dev += (dev.empty() ? "" : ", ") + d->id;
     p.rows.push_back({C::of(e.plan->id), C::integer(e.plan->village), C::of(e.project->id), C::of(e.project->name),
@@ -116,7 +118,8 @@ XlsxBook integration_workbook(const IntegrationReport& r)
   XlsxSheet plans;
   plans.name = "แผนชุมชน";
   plans.headers = {"แผน", "หมู่ที่", "โครงการทำเอง", "โครงการทั้งหมด", "ร้อยละทำเอง", "จำนวนด้าน"};
-  for (const auto& pc : t.plans)
+  for (const auto& [ws_display, part] : r.parts)
+  for (const auto& pc : part.plans)
     plans.rows.push_back({C::of(pc.plan->id), C::integer(pc.plan->village), C::integer(pc.self.num),
                           C::integer(pc.self.den), ratio_percent(pc.self), C::integer(pc.dimensions)});
   book.sheets.push_back(std::move(plans));
