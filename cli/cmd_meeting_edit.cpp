@@ -7,7 +7,7 @@
 #include "loading.hpp"
 #include "record_editing.hpp"
 
-#include "kudrang/check/validate.hpp"
+#include "kudrang/pipeline/pipeline.hpp"
 #include "kudrang/core/date.hpp"
 #include "kudrang/core/exit_status.hpp"
 #include "kudrang/io/safe_write.hpp"

@@ -2,7 +2,7 @@
 
 #include "loading.hpp"
 
-#include "kudrang/check/validate.hpp"
+#include "kudrang/pipeline/pipeline.hpp"
 #include "kudrang/io/safe_write.hpp"
 #include "kudrang/io/temp_dir.hpp"
 #include "kudrang/render/diagnostics_render.hpp"

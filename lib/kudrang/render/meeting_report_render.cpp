@@ -188,4 +188,118 @@ void render_meeting_report_json(std::ostream& out, const MeetingReport& r)
   w.finish();
 }
 
+namespace {
+
+struct MeetingTotals {
+  long held = 0, target = 0, met = 0, cancelled = 0;
+};
+
+MeetingTotals meeting_totals(const MeetingTreeReport& r)
+{
+  MeetingTotals t;
+  for (const auto& [info, m] : r) {
+    t.held += m.held;
+    t.target += m.target;
+    t.met += m.target_met() ? 1 : 0;
+    t.cancelled += m.cancelled;
+  }
+  return t;
+}
+
+}  // namespace
+
+void render_meeting_tree_md(std::ostream& out, int fiscal_year, const MeetingTreeReport& r, bool thai)
+{
+  using A = MarkdownTable::Align;
+  out << "# "
+      << (thai ? fmt::format("การประชุมสภาผู้นำชุมชน ปีงบประมาณ {}", fiscal_year)
+               : fmt::format("Council meetings, fiscal year {}", fiscal_year))
+      << "\n\n";
+  MarkdownTable t({thai ? "พื้นที่ทำงาน" : "workspace", thai ? "อปท." : "LAO", thai ? "ประชุม" : "held",
+                   thai ? "เป้าหมาย" : "target", thai ? "ผล" : "result", thai ? "ยกเลิก" : "cancelled",
+                   thai ? "เดือนที่ไม่มีประชุม" : "months without"},
+                  {A::left, A::left, A::right, A::right, A::left, A::right, A::right});
+  for (const auto& [info, m] : r) {
+    t.add_row({info.workspace.empty() ? "." : info.workspace, info.name, fmt::format("{}", m.held),
+               fmt::format("{}", m.target), m.target_met() ? (thai ? "ผ่าน" : "met") : (thai ? "ไม่ผ่าน" : "not met"),
+               fmt::format("{}", m.cancelled), fmt::format("{}", m.missing_months.size())});
+  }
+  MeetingTotals tot = meeting_totals(r);
+  t.add_row({thai ? "รวม" : "total", fmt::format("{}", r.size()), fmt::format("{}", tot.held),
+             fmt::format("{}", tot.target),
+             thai ? fmt::format("ผ่าน {} จาก {}", tot.met, r.size()) : fmt::format("{} of {} met", tot.met, r.size()),
+             fmt::format("{}", tot.cancelled), ""});
+  t.write(out);
+}
+
+void render_meeting_tree_csv(std::ostream& out, const MeetingTreeReport& r)
+{
+  CsvWriter csv(out);
+  csv.row({"workspace", "code", "name", "held", "target", "target_met", "cancelled", "months_without"});
+  for (const auto& [info, m] : r) {
+    csv.row({info.workspace, info.code, info.name, fmt::format("{}", m.held), fmt::format("{}", m.target),
+             m.target_met() ? "yes" : "no", fmt::format("{}", m.cancelled), fmt::format("{}", m.missing_months.size())});
+  }
+  MeetingTotals tot = meeting_totals(r);
+  csv.row({"(total)", "", "", fmt::format("{}", tot.held), fmt::format("{}", tot.target), fmt::format("{}", tot.met),
+           fmt::format("{}", tot.cancelled), ""});
+}
+
+void render_meeting_tree_json(std::ostream& out, int fiscal_year, const MeetingTreeReport& r)
+{
+  JsonWriter w(out);
+  w.begin_object();
+  w.key("fiscal_year").value(fiscal_year);
+  w.key("workspaces").begin_array();
+  for (const auto& [info, m] : r) {
+    w.begin_object();
+    w.key("workspace").value(info.workspace);
+    w.key("code").value(info.code);
+    w.key("name").value(info.name);
+    w.key("target").value(m.target);
+    w.key("held").value(m.held);
+    w.key("target_met").value(m.target_met());
+    w.key("cancelled").value(m.cancelled);
+    w.key("months").begin_array();
+    for (const auto& mm : m.months) {
+      w.begin_object();
+      w.key("month").value(iso_month(mm.year, mm.month));
+      w.key("held").value(mm.held);
+      w.end_object();
+    }
+    w.end_array();
+    w.key("missing_months").begin_array();
+    for (const auto& mm : m.missing_months) w.value(iso_month(mm.year, mm.month));
+    w.end_array();
+    w.key("villages").begin_array();
+    for (const auto& v : m.villages) {
+      w.begin_object();
+      w.key("no").value(v.no);
+      w.key("meetings_present").value(v.meetings_present);
+      w.end_object();
+    }
+    w.end_array();
+    w.key("sectors").begin_array();
+    for (const auto& sa : m.sectors) {
+      w.begin_object();
+      w.key("sector").value(sector_id(sa.sector));
+      w.key("present").value(sa.present);
+      w.key("possible").value(sa.possible);
+      w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+  }
+  w.end_array();
+  MeetingTotals tot = meeting_totals(r);
+  w.key("totals").begin_object();
+  w.key("held").value(tot.held);
+  w.key("target").value(tot.target);
+  w.key("target_met").value(tot.met);
+  w.key("cancelled").value(tot.cancelled);
+  w.end_object();
+  w.end_object();
+  w.finish();
+}
+
 }  // namespace kudrang

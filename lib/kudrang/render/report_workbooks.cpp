@@ -70,16 +70,16 @@ XlsxBook certify_workbook(const CertifyReport& r)
   for (const auto& c : r.results) {
     std::vector<C> row;
     if (r.many_workspaces) row.push_back(C::of(c.workspace));
-    row.push_back(C::of(c.certification->plan.value));
-    row.push_back(C::of(c.certification->criteria.value));
-    row.push_back(c.certification->date ? C::day(*c.certification->date) : C{});
+    row.push_back(C::of(c.plan));
+    row.push_back(C::of(c.criteria));
+    row.push_back(c.date ? C::day(*c.date) : C{});
     row.push_back(C::integer(c.total));
     row.push_back(C::integer(c.pass));
     row.push_back(C::of(c.certified ? "ผ่านการรับรอง" : "ไม่ผ่าน"));
     row.push_back(C::of(c.complete ? "ครบ" : "ไม่ครบ"));
     s.rows.push_back(std::move(row));
     for (const auto& area : c.areas)
-      a.rows.push_back({C::of(c.certification->plan.value), C::of(area.id), C::of(area.name), C::integer(area.score),
+      a.rows.push_back({C::of(c.plan), C::of(area.id), C::of(area.name), C::integer(area.score),
                         C::integer(area.max), C::percent(area.score, area.max)});
   }
   book.sheets.push_back(std::move(s));
@@ -104,11 +104,13 @@ XlsxBook integration_workbook(const IntegrationReport& r)
   p.name = "โครงการ";
   p.headers = {"แผน", "หมู่ที่", "โครงการ", "ชื่อโครงการ", "ลำดับความสำคัญ", "งบประมาณที่ขอ (บาท)", "อยู่ในแผนพัฒนาท้องถิ่น",
                "อยู่ในข้อบัญญัติงบประมาณ", "โครงการในแผนพัฒนา"};
-  // The lists come from each workspace's result (the total sums the rules).
-  for (const auto& [ws_display, part] : r.parts)
-  for (const auto& e : part.eligible) {
+  // The project lists come with one workspace's full result (r.detail); at a
+  // root of many the rules are summed and the lists stay per workspace.
+  static const IntegrationResult none;
+  const IntegrationResult& d = r.detail ? *r.detail : none;
+  for (const auto& e : d.eligible) {
     std::string dev;
-    for (const auto* d : e.dev_projects) dev += (dev.empty() ? "" : ", ") + d->id;
+    for (const auto* dp : e.dev_projects) dev += (dev.empty() ? "" : ", ") + dp->id;
     p.rows.push_back({C::of(e.plan->id), C::integer(e.plan->village), C::of(e.project->id), C::of(e.project->name),
                       e.project->priority ? C::integer(e.project->priority) : C{},
                       C::baht(e.project->budget), C::of(e.in_ldp ? "ใช่" : "ไม่ใช่"),
@@ -118,8 +120,7 @@ XlsxBook integration_workbook(const IntegrationReport& r)
   XlsxSheet plans;
   plans.name = "แผนชุมชน";
   plans.headers = {"แผน", "หมู่ที่", "โครงการทำเอง", "โครงการทั้งหมด", "ร้อยละทำเอง", "จำนวนด้าน"};
-  for (const auto& [ws_display, part] : r.parts)
-  for (const auto& pc : part.plans)
+  for (const auto& pc : d.plans)
     plans.rows.push_back({C::of(pc.plan->id), C::integer(pc.plan->village), C::integer(pc.self.num),
                           C::integer(pc.self.den), ratio_percent(pc.self), C::integer(pc.dimensions)});
   book.sheets.push_back(std::move(plans));
