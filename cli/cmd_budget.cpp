@@ -1,11 +1,13 @@
 // kudrang budget check
 #include "commands.hpp"
 #include "loading.hpp"
+#include "xlsx_output.hpp"
 
 #include "kudrang/core/exit_status.hpp"
 #include "kudrang/pipeline/stages.hpp"
 #include "kudrang/render/integration_render.hpp"
 #include "kudrang/render/plan_forms.hpp"
+#include "kudrang/render/report_workbooks.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -19,6 +21,7 @@ namespace {
 struct BudgetOptions {
   int year = 0;
   std::string format = "md";
+  std::string out;  // -o FILE (--format xlsx)
 };
 
 void render_check(const BudgetOptions& o, const IntegrationReport& report, const Workspace* ws, bool thai,
@@ -42,6 +45,7 @@ void run_check(const BudgetOptions& o, Globals& g)
   });
   std::vector<StageBase*> stages = {rows.get()};
   std::string detail;
+  XlsxBook book;  // --format xlsx: built while the one workspace is loaded
   std::unique_ptr<StageBase> one;
   if (tree.workspaces.size() == 1) {
     one = visit_stage([&](const Workspace& ws) {
@@ -50,6 +54,10 @@ void run_check(const BudgetOptions& o, Globals& g)
       r.total = full;
       r.parts.emplace_back(workspace_info(ws), full);
       r.detail = &full;
+      if (o.format == "xlsx") {
+        book = integration_workbook(r);
+        return;
+      }
       std::ostringstream text;
       render_check(o, r, &ws, thai_output(g, ws.has_config ? ws.config.value.locale : "th"), text);
       detail = text.str();
@@ -58,7 +66,8 @@ void run_check(const BudgetOptions& o, Globals& g)
   }
   PipelineResult r = run_stages(tree, root, g, stages);
   refuse_errors(r.diagnostics);
-  if (one) std::cout << detail;
+  if (o.format == "xlsx") emit_xlsx(one ? book : integration_workbook(report), o.out, g);
+  else if (one) std::cout << detail;
   else render_check(o, report, nullptr, thai_for(g, r), std::cout);
   // A tree passes when every LAO does (indicator 3.2 counts LAOs, not the sum).
   bool all = report.total.all_met();
@@ -77,7 +86,8 @@ void add_budget_command(CLI::App& app, Globals& g)
   check->add_option("--year", o->year, "Review year Y of the community plans (BE); the target year is Y+1")
     ->required()
     ->check(CLI::Range(2400, 2700));
-  check->add_option("--format", o->format, "md, csv or json")->check(CLI::IsMember({"md", "csv", "json"}));
+  check->add_option("--format", o->format, "md, csv, json or xlsx (needs -o)")->check(CLI::IsMember({"md", "csv", "json", "xlsx"}));
+  check->add_option("-o,--output", o->out, "The workbook to write with --format xlsx (never overwritten)");
   check->callback([o, &g] { run_check(*o, g); });
 
   auto ref = std::make_shared<std::string>();

@@ -3,8 +3,10 @@
 #include "loading.hpp"
 
 #include "document_output.hpp"
+#include "xlsx_output.hpp"
 #include "kudrang/render/html_page.hpp"
 #include "kudrang/render/plan_forms.hpp"
+#include "kudrang/render/report_workbooks.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -23,8 +25,8 @@ void add_devplan_command(CLI::App& app, Globals& g)
   auto out = std::make_shared<std::string>();
   auto* render = devplan->add_subcommand("render", "The plan in the layout of forms ผ.01 and ผ.02");
   render->add_option("id", *id, "Development plan id (default: the only one)");
-  render->add_option("--format", *format, "md, csv, html (printable, A4 landscape) or pdf (needs -o)")
-    ->check(CLI::IsMember({"md", "csv", "html", "pdf"}));
+  render->add_option("--format", *format, "md, csv, html (printable, A4 landscape), pdf or xlsx (both need -o)")
+    ->check(CLI::IsMember({"md", "csv", "html", "pdf", "xlsx"}));
   render->add_option("-o,--output", *out, "Write a new file (never overwritten) instead of standard output");
   render->callback([id, format, out, &g] {
     ValidateResult r = load_checked(g);
@@ -44,7 +46,9 @@ void add_devplan_command(CLI::App& app, Globals& g)
     if (!found) throw UsageError(fmt::format("unknown development plan '{}'", *id));
     if (id->empty() && count > 1) throw UsageError(fmt::format("{} development plans found; name one", count));
     bool thai = thai_for(g, r);
-    if (*format == "csv") {
+    if (*format == "xlsx") {
+      emit_xlsx(devplan_workbook(*found), *out, g);
+    } else if (*format == "csv") {
       std::ostringstream csv;
       render_devplan_csv(csv, *found);
       emit_text(csv.str(), *out, g);

@@ -5,6 +5,8 @@
 #include "kudrang/core/exit_status.hpp"
 #include "kudrang/io/safe_write.hpp"
 #include "document_output.hpp"
+#include "xlsx_output.hpp"
+#include "kudrang/render/report_workbooks.hpp"
 #include "kudrang/render/documents.hpp"
 #include "kudrang/render/json_writer.hpp"
 #include "kudrang/render/html_page.hpp"
@@ -296,6 +298,7 @@ void run_document(const DocOptions& o, Globals& g, bool minutes)
 struct ReportOptions {
   int fy = 0;
   std::string format = "md";
+  std::string out;  // -o FILE (--format xlsx)
 };
 
 // Any tree through the pipeline: one workspace gets the whole report
@@ -310,6 +313,7 @@ void run_report(const ReportOptions& o, Globals& g)
   });
   std::vector<StageBase*> stages = {stage.get()};
   std::string detail;
+  XlsxBook book;  // --format xlsx: built while the one workspace is loaded
   bool any_meeting = false;
   std::unique_ptr<StageBase> one;
   if (tree.workspaces.size() == 1) {
@@ -318,6 +322,10 @@ void run_report(const ReportOptions& o, Globals& g)
         if (rec.value.date && fiscal_year_of(rec.value.date->value) == o.fy) any_meeting = true;
       }
       MeetingReport m = meeting_report(ws, o.fy);
+      if (o.format == "xlsx") {
+        book = meeting_report_workbook(m);
+        return;
+      }
       std::ostringstream text;
       if (o.format == "json") render_meeting_report_json(text, m);
       else if (o.format == "csv") render_meeting_report_csv(text, m);
@@ -332,7 +340,10 @@ void run_report(const ReportOptions& o, Globals& g)
     throw UsageError(fmt::format("no meeting records in fiscal year {} ({} to {})", o.fy,
                                  iso_date(fiscal_year_start(o.fy)), iso_date(fiscal_year_end(o.fy))));
   }
-  if (one) std::cout << detail;
+  if (o.format == "xlsx") {
+    if (!one) throw UsageError("xlsx is for one workspace; pass --workspace DIR or use md/json");
+    emit_xlsx(book, o.out, g);
+  } else if (one) std::cout << detail;
   else if (o.format == "json") render_meeting_tree_json(std::cout, o.fy, rows);
   else if (o.format == "csv") render_meeting_tree_csv(std::cout, rows);
   else render_meeting_tree_md(std::cout, o.fy, rows, thai_for(g, r));
@@ -392,7 +403,8 @@ void add_meeting_command(CLI::App& app, Globals& g)
   auto ro = std::make_shared<ReportOptions>();
   auto* report = meeting->add_subcommand("report", "Meetings held against the target, attendance by village, sector, member");
   report->add_option("--fy", ro->fy, "Fiscal year (BE)")->required()->check(CLI::Range(2400, 2700));
-  report->add_option("--format", ro->format, "md, csv or json")->check(CLI::IsMember({"md", "csv", "json"}));
+  report->add_option("--format", ro->format, "md, csv, json or xlsx (needs -o)")->check(CLI::IsMember({"md", "csv", "json", "xlsx"}));
+  report->add_option("-o,--output", ro->out, "The workbook to write with --format xlsx (never overwritten)");
   report->callback([ro, &g] { run_report(*ro, g); });
 }
 

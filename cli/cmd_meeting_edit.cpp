@@ -5,6 +5,7 @@
 #include "commands.hpp"
 #include "document_output.hpp"
 #include "loading.hpp"
+#include "record_editing.hpp"
 
 #include "kudrang/pipeline/pipeline.hpp"
 #include "kudrang/core/date.hpp"
@@ -44,52 +45,6 @@ Found find_meeting_record(const ValidateResult& r, const std::string& id)
     if (rec.value.id == id) return {&ws, &rec};
   }
   throw UsageError(fmt::format("unknown meeting '{}'", id));
-}
-
-// Reads the record file, applies `change`, checks the workspace with the
-// changed text in place of the file, and replaces the file. Prints the path.
-void edit_record(const Globals& g, const fs::path& root, const std::string& display,
-                 const std::function<void(RecordText&)>& change)
-{
-  fs::path path = root / display;
-  std::string error;
-  auto original = read_file(path, error, LoadLimits{}.max_bytes);
-  if (!original) throw IoError(fmt::format("{}: {}", display, error));
-  auto text = RecordText::parse(*original, error);
-  if (!text) throw RecordsHaveErrors(fmt::format("{}: {}; nothing was changed", display, error));
-  change(*text);
-  if (text->text() == *original) {
-    if (!g.quiet) std::cout << fmt::format("{}: nothing to change\n", display);
-    return;
-  }
-  // The workspace as it would be: the changed text stands in for the file.
-  auto tmp = PrivateTempDir::create("kudrang-edit-", error);
-  if (!tmp) throw IoError(error);
-  fs::path staged = tmp->path() / path.filename();
-  {
-    std::ofstream out(staged, std::ios::binary);
-    out << text->text();
-    if (!out) throw IoError(fmt::format("cannot write {}", staged.string()));
-  }
-  FileTree tree = scan_root(root);
-  for (auto& f : tree.files) {
-    if (f.display == display) f.path = staged;
-  }
-  ValidateResult after = validate_tree(tree);
-  if (after.has_errors()) {
-    for (const auto& d : after.diagnostics) {
-      if (d.severity == Severity::error) std::cerr << format_diagnostic(d) << '\n';
-    }
-    throw RecordsHaveErrors(fmt::format("the change would leave errors in the records; {} was not changed", display));
-  }
-  switch (replace_file(path, *original, text->text(), error, root)) {
-  case ReplaceResult::replaced: std::cout << display << '\n'; return;
-  case ReplaceResult::changed:
-    throw RecordsHaveErrors(fmt::format("{} changed on disk while kudrang worked on it (another program saved "
-                                        "it?); nothing was written: run the command again",
-                                        display));
-  case ReplaceResult::failed: throw IoError(error);
-  }
 }
 
 void set_or_fail(RecordText& t, std::string_view key, const std::string& value,

@@ -2,6 +2,7 @@
 #include "commands.hpp"
 #include "loading.hpp"
 #include "selection.hpp"
+#include "xlsx_output.hpp"
 
 #include "kudrang/core/exit_status.hpp"
 #include "kudrang/io/git.hpp"
@@ -9,6 +10,7 @@
 #include "kudrang/pipeline/stages.hpp"
 #include "kudrang/render/certify_render.hpp"
 #include "kudrang/render/grade_render.hpp"
+#include "kudrang/render/report_workbooks.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -29,6 +31,7 @@ struct PlanOptions {
   std::string format = "md";
   std::string criteria_id;
   std::string compare;
+  std::string out;  // -o FILE (--format xlsx)
 };
 
 // The grades of a tree, folded workspace by workspace: each workspace's
@@ -56,8 +59,9 @@ struct GradeFold {
 // killed outright are swept by the next one, after an hour.
 constexpr const char* compare_prefix = "kudrang-compare-";
 
-void print_grades(const PlanOptions& o, const GradeReport& report, bool thai)
+void print_grades(const PlanOptions& o, const GradeReport& report, bool thai, const Globals& g)
 {
+  if (o.format == "xlsx") return emit_xlsx(grades_workbook(report), o.out, g);
   if (o.format == "json") render_grades_json(std::cout, report, thai);
   else if (o.format == "csv") render_grades_csv(std::cout, report);
   else render_grades_md(std::cout, report, thai);
@@ -117,7 +121,7 @@ void run_grade(const PlanOptions& o, Globals& g)
     report.compare_rev = o.compare;
     report.changes = compare_grades(before, report.plans);
   }
-  print_grades(o, report, thai_for(g, r));
+  print_grades(o, report, thai_for(g, r), g);
 }
 
 void run_certify(const PlanOptions& o, Globals& g)
@@ -141,6 +145,7 @@ void run_certify(const PlanOptions& o, Globals& g)
   }
   report.many_workspaces = r.workspaces.size() > 1;
   bool thai = thai_for(g, r);
+  if (o.format == "xlsx") return emit_xlsx(certify_workbook(report), o.out, g);
   if (o.format == "json") render_certify_json(std::cout, report);
   else if (o.format == "csv") render_certify_csv(std::cout, report);
   else render_certify_md(std::cout, report, thai);
@@ -175,7 +180,8 @@ void add_plan_command(CLI::App& app, Globals& g)
   auto* grade = plan->add_subcommand("grade", "Quality grade A/B/C of each community plan, with reasons");
   grade->add_option("plans", go->targets, "Plan ids or paths (default: every plan)");
   grade->add_option("--year", go->year, "Only plans of this review year (BE)")->check(CLI::Range(2400, 2700));
-  grade->add_option("--format", go->format, "md, csv or json")->check(CLI::IsMember({"md", "csv", "json"}));
+  grade->add_option("--format", go->format, "md, csv, json or xlsx (needs -o)")->check(CLI::IsMember({"md", "csv", "json", "xlsx"}));
+  grade->add_option("-o,--output", go->out, "The workbook to write with --format xlsx (never overwritten)");
   grade->add_option("--compare", go->compare, "Also show which plans changed grade since this git revision (e.g. HEAD~1)");
   grade->callback([go, &g] { run_grade(*go, g); });
 
@@ -183,13 +189,16 @@ void add_plan_command(CLI::App& app, Globals& g)
   auto* cert = plan->add_subcommand("certify", "Certification scores per area and in total against the pass mark");
   cert->add_option("plans", co->targets, "Plan ids or paths (default: every certification)");
   cert->add_option("--year", co->year, "Only plans of this review year (BE)")->check(CLI::Range(2400, 2700));
-  cert->add_option("--format", co->format, "md, csv or json")->check(CLI::IsMember({"md", "csv", "json"}));
+  cert->add_option("--format", co->format, "md, csv, json or xlsx (needs -o)")->check(CLI::IsMember({"md", "csv", "json", "xlsx"}));
+  cert->add_option("-o,--output", co->out, "The workbook to write with --format xlsx (never overwritten)");
   cert->callback([co, &g] { run_certify(*co, g); });
 
   auto cr = std::make_shared<PlanOptions>();
   auto* crit = plan->add_subcommand("criteria", "Print a criteria set: areas, indicators, points, pass mark");
   crit->add_option("id", cr->criteria_id, "Criteria set id (default: cdd-2554)");
   crit->callback([cr, &g] { run_criteria(*cr, g); });
+
+  add_plan_sheet_commands(*plan, g);
 }
 
 }  // namespace kudrang::cli

@@ -3,6 +3,8 @@
 #include "loading.hpp"
 
 #include "document_output.hpp"
+#include "xlsx_output.hpp"
+#include "kudrang/render/report_workbooks.hpp"
 #include "kudrang/core/exit_status.hpp"
 #include "kudrang/render/json_writer.hpp"
 #include "kudrang/pipeline/stages.hpp"
@@ -77,7 +79,8 @@ void add_report_command(CLI::App& app, Globals& g)
   auto lo = std::make_shared<ReportOptions>();
   auto* levels = report->add_subcommand("levels", "The success level 1-5 (CDD KPI 1.1.2) the records show for a year");
   levels->add_option("--year", lo->year, "Review year of the community plans (BE)")->required()->check(CLI::Range(2400, 2700));
-  levels->add_option("--format", lo->format, "md or json")->check(CLI::IsMember({"md", "json"}));
+  levels->add_option("--format", lo->format, "md, json or xlsx (needs -o)")->check(CLI::IsMember({"md", "json", "xlsx"}));
+  levels->add_option("-o,--output", lo->out, "The workbook to write with --format xlsx (never overwritten)");
   levels->callback([lo, &g] {
     LevelsTreeReport rows;
     auto stage = levels_stage(lo->year, [&](const WorkspaceInfo& info, SuccessLevels&& l) {
@@ -85,6 +88,10 @@ void add_report_command(CLI::App& app, Globals& g)
     });
     PipelineResult r = run_checked(g, {stage.get()});
     bool thai = thai_for(g, r);
+    if (lo->format == "xlsx") {
+      if (rows.size() != 1) throw UsageError("xlsx is for one workspace; pass --workspace DIR or use md/json");
+      return emit_xlsx(levels_workbook(rows.front().second), lo->out, g);
+    }
     if (rows.size() == 1) {
       if (lo->format == "json") render_levels_json(std::cout, rows.front().second);
       else render_levels_md(std::cout, rows.front().second, thai);

@@ -19,8 +19,11 @@ void add_report_command(CLI::App& app, Globals& g);
 void add_devplan_command(CLI::App& app, Globals& g);
 void add_hooks_command(CLI::App& app, Globals& g);
 void add_export_command(CLI::App& app, Globals& g);
+void add_roster_command(CLI::App& app, Globals& g);
 // meeting held | cancel | move (cmd_meeting_edit.cpp), under `meeting`.
 void add_meeting_edit_commands(CLI::App& meeting, Globals& g);
+// plan template | import (cmd_plan_sheets.cpp), under `plan`.
+void add_plan_sheet_commands(CLI::App& plan, Globals& g);
 // `kudrang [GLOBAL...] __complete [--] WORD...` (hidden): prints the shell
 // completion candidates for the last word; argv[first] is the first WORD.
 void run_complete(CLI::App& app, int argc, char** argv, int first, const Globals& g);
@@ -37,6 +40,7 @@ inline constexpr CommandEntry command_table[] = {
   {"plan", add_plan_command},
   {"budget", add_budget_command},
   {"meeting", add_meeting_command},
+  {"roster", add_roster_command},
   {"project", add_project_command},
   {"devplan", add_devplan_command},
   {"report", add_report_command},

@@ -12,7 +12,7 @@ A case file (tests/cli/cases/NAME.test) holds, in order:
     timeout: 20                   optional: seconds the command may take (default 120); a guard
                                   against hangs and quadratic work, not a benchmark
     sh: git init -q .             optional, repeated: a shell command run before args (setup);
-                                  $ROOT is the repository root; runs in the temp dir
+                                  $ROOT is the repository root, $KUDRANG the binary; runs in the temp dir
     then: validate                optional, repeated: another kudrang command run afterwards in
                                   the same directory; its stdout and exit code are appended
     then: !rm plans               a 'then:' starting with '!' is a shell command instead (between
@@ -126,6 +126,7 @@ def run_case(kudrang, root, path, update):
                    KUDRANG_CACHE_DIR=os.path.join(tmp, "cache"))
         env.pop("KUDRANG_WORKSPACE", None)
         env["ROOT"] = os.path.abspath(root)
+        env["KUDRANG"] = os.path.abspath(kudrang)  # for sh: lines that make inputs with kudrang itself
         for command in meta["sh"]:
             subprocess.run(command, shell=True, cwd=work, env=env, check=True,
                            capture_output=True, timeout=120)

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <vector>
 
 namespace kudrang {
@@ -231,6 +232,77 @@ bool RecordText::set_block(std::string_view key, std::string_view lines, std::in
   std::string why;
   if (!load(next, why)) {
     error = fmt::format("the change of '{}' would not read back: {}", key, why);
+    return false;
+  }
+  m_text = std::move(next);
+  return true;
+}
+
+bool RecordText::append_items(std::string_view key, std::string_view items, std::size_t count, std::string& error)
+{
+  auto root = load(m_text, error);
+  if (!root) return false;
+  const Node* list = root->find(key);
+  std::size_t before = 0;
+  const bool crlf = m_text.find("\r\n") != std::string::npos;
+  auto indented = [&](int indent) {
+    std::string out;
+    bool at_line_start = true;
+    for (char c : items) {
+      if (at_line_start) out.append(static_cast<std::size_t>(indent), ' ');
+      at_line_start = c == '\n';
+      if (c == '\n' && crlf) out += '\r';
+      out += c;
+    }
+    return out;
+  };
+  std::string next;
+  if (!list || list->is_null() || (list->is_sequence() && list->items.empty())) {
+    std::string lines = fmt::format("{}:\n", key);
+    std::string block;
+    bool at_line_start = true;
+    for (char c : items) {
+      if (at_line_start) block += "  ";
+      at_line_start = c == '\n';
+      block += c;
+    }
+    RecordText copy(m_text);
+    if (!copy.set_block(key, lines + block, {}, error)) return false;
+    next = copy.m_text;
+  } else {
+    if (!list->is_sequence()) {
+      error = fmt::format("'{}' is not a list; change it by hand", key);
+      return false;
+    }
+    before = list->items.size();
+    auto starts = line_starts(m_text);
+    const Node& first = list->items.front();
+    if (first.mark.line == root->key_mark(key).line) {
+      error = fmt::format("'{}' is written as a flow list [...]; write it as a block list (one '- ' entry a line) "
+                          "first",
+                          key);
+      return false;
+    }
+    // The column of the "- " of the first item: its content's column less 2.
+    int indent = std::max(0, first.mark.column - 3);
+    std::size_t i = 0;
+    while (i < root->keys.size() && root->keys[i] != key) ++i;
+    auto [first_line, end_line] = entry_lines(*root, i, m_text, starts);
+    (void)first_line;
+    std::size_t at = end_line < starts.size() ? starts[end_line] : m_text.size();
+    next = m_text;
+    if (at == next.size() && !next.empty() && next.back() != '\n') {
+      next += crlf ? "\r\n" : "\n";
+      at = next.size();
+    }
+    next.insert(at, indented(indent));
+  }
+  std::string why;
+  auto check = load(next, why);
+  const Node* got = check ? check->find(key) : nullptr;
+  if (!got || !got->is_sequence() || got->items.size() != before + count) {
+    error = fmt::format("adding to '{}' would not read back as {} more entries{}", key, count,
+                        why.empty() ? "" : ": " + why);
     return false;
   }
   m_text = std::move(next);

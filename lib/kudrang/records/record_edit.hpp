@@ -41,6 +41,16 @@ public:
   bool set_block(std::string_view key, std::string_view lines, std::initializer_list<std::string_view> after,
                  std::string& error);
 
+  // Appends items to the block list under the top-level `key` (issue 14:
+  // roster import): `items` is YAML text of whole list entries, each "- ..."
+  // line at column 0 and continuation lines indented by two, one entry per
+  // line ending in "\n"; they are indented like the list's existing items and
+  // go after its last item (comment and blank lines after it stay where they
+  // are). A missing or empty key becomes "key:" followed by the items. Every
+  // other byte is kept. Fails when the value is a flow list or not a list, or
+  // when the result would not read back with `count` more items.
+  bool append_items(std::string_view key, std::string_view items, std::size_t count, std::string& error);
+
 private:
   explicit RecordText(std::string text) : m_text(std::move(text)) {}
   std::string m_text;
