@@ -209,6 +209,7 @@ void add_plan_command(CLI::App& app, Globals& g)
   auto* crit = plan->add_subcommand("criteria", "Print a criteria set: areas, indicators, points, pass mark");
   crit->add_option("id", cr->criteria_id, "Criteria set id (default: cdd-2554)");
   crit->callback([cr, &g] { run_criteria(*cr, g); });
+  add_integrated_plan_commands(*plan, g);
 }
 
 }  // namespace kudrang::cli

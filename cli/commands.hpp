@@ -20,6 +20,8 @@ void add_devplan_command(CLI::App& app, Globals& g);
 void add_hooks_command(CLI::App& app, Globals& g);
 // meeting held | cancel | move (cmd_meeting_edit.cpp), under `meeting`.
 void add_meeting_edit_commands(CLI::App& meeting, Globals& g);
+// plan integrate | book (cmd_integrate.cpp), under `plan`.
+void add_integrated_plan_commands(CLI::App& plan, Globals& g);
 // `kudrang [GLOBAL...] __complete [--] WORD...` (hidden): prints the shell
 // completion candidates for the last word; argv[first] is the first WORD.
 void run_complete(CLI::App& app, int argc, char** argv, int first, const Globals& g);

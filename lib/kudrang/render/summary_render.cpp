@@ -251,6 +251,11 @@ Doc summary_tail(const YearSummary& s, bool thai)
                     st.declared ? tr(thai, "แจ้งโดยชุมชน", "declared") : tr(thai, "คำนวณจากข้อมูล", "computed")});
   }
   doc.table(std::move(levels));
+  doc.paragraph(s.levels.from_integrated
+                    ? tr(thai, "ขั้นที่ 4 นับจากเวทีประชาคมระดับตำบล (แผนบูรณาการระดับตำบล) อย่างน้อย 1 โครงการต่อหมู่บ้าน",
+                         "Level 4 is counted from the subdistrict forum (the integrated plan): 1+ project per village")
+                    : tr(thai, "ไม่มีแผนบูรณาการระดับตำบลของปีนี้ ขั้นที่ 4 จึงนับจากแผนชุมชนหมู่บ้าน",
+                         "There is no integrated subdistrict plan for the year: level 4 is counted from the village plans"));
   return doc;
 }
 

@@ -1,5 +1,7 @@
 #include "kudrang/rules/success_levels.hpp"
 
+#include "kudrang/rules/tambon_forum.hpp"
+
 #include <set>
 
 namespace kudrang {
@@ -26,6 +28,20 @@ SuccessLevels success_levels(const Workspace& ws, int year)
       }
     }
   }
+  const IntegratedPlan* ip = integrated_plan_of(ws, year);
+  r.from_integrated = ip != nullptr;
+  std::set<std::string> forum_taken;     // forum projects taken up (level 4)
+  bool agency_declared = false;
+  if (ip) {
+    for (const auto& p : ip->projects) {
+      std::string key = p.ref();
+      if (taken.count(key)) forum_taken.insert(key);
+      else if (!p.agency_plan.empty() && (p.carrier == Carrier::agency || p.carrier == Carrier::joint)) {
+        forum_taken.insert(key);
+        agency_declared = true;
+      }
+    }
+  }
   Ratio l1, l2, l3, l4, l5;
   for (const auto& rec : ws.plans) {
     const CommunityPlan& p = rec.value;
@@ -45,7 +61,7 @@ SuccessLevels success_levels(const Workspace& ws, int year)
         ++self_unfunded;
       }
       std::string key = p.id + "/" + pp.id;
-      if (taken.count(key)) {
+      if (ip ? forum_taken.count(key) > 0 : taken.count(key) > 0) {
         in_ldp = true;
         ++l5.den;
         if (taken_budgeted.count(key)) ++l5.num;
@@ -57,7 +73,7 @@ SuccessLevels success_levels(const Workspace& ws, int year)
   r.steps = {{1, l1.meets(100), true, l1, 100},
              {2, l2.meets(100), false, l2, 100},
              {3, l3.meets(100), false, l3, 100},
-             {4, l4.meets(100), false, l4, 100},
+             {4, l4.meets(100), ip && agency_declared, l4, 100},
              {5, l5.meets(20), false, l5, 20}};
   for (const auto& s : r.steps) {
     if (!s.met) break;
