@@ -408,12 +408,21 @@ private:
       std::map<long, Mark> ranks;
       std::set<int> villages_in;
       std::set<std::string> dimensions;
+      std::set<std::string> unknown_plans;
       for (const auto& p : ip.projects) {
         std::string ref = p.ref();
         const CommunityPlan* plan = m_ws.plan(p.plan);
         const PlanProject* pp = plan ? plan->project(p.project) : nullptr;
         if (!plan) {
-          error(f, p.mark, "ref-unknown", fmt::format("project '{}': no community plan '{}'", ref, p.plan));
+          // Once per unknown plan (a plan with errors is not loaded: its
+          // projects would each repeat the same cause).
+          if (unknown_plans.insert(p.plan).second) {
+            long n = std::count_if(ip.projects.begin(), ip.projects.end(),
+                                   [&](const IntegratedProject& x) { return x.plan == p.plan; });
+            error(f, p.mark, "ref-unknown",
+                  n > 1 ? fmt::format("project '{}' and {} more: no community plan '{}'", ref, n - 1, p.plan)
+                        : fmt::format("project '{}': no community plan '{}'", ref, p.plan));
+          }
         } else if (!pp) {
           error(f, p.mark, "ref-unknown",
                 fmt::format("project '{}': community plan '{}' has no project '{}'", ref, p.plan, p.project));

@@ -40,11 +40,18 @@ std::string village_label(const Workspace& ws, int no, bool thai)
   return s;
 }
 
+// Short, for a table cell: the project's name needs the width.
 std::string carrier_cell(const IntegratedProject& p, bool thai)
 {
-  std::string s = carrier_name(p.carrier, thai);
-  if (!p.agency.empty()) s += " (" + p.agency + ")";
-  return s;
+  switch (p.carrier) {
+  case Carrier::lao: return tr(thai, "อปท.", "LAO");
+  case Carrier::village: return tr(thai, "หมู่บ้านทำเอง", "village");
+  case Carrier::joint:
+    return p.agency.empty() ? std::string(tr(thai, "ร่วมดำเนินการ", "jointly"))
+                            : std::string(tr(thai, "ร่วมกับ ", "with ")) + p.agency;
+  case Carrier::agency: return p.agency.empty() ? std::string(tr(thai, "หน่วยงานอื่น", "another agency")) : p.agency;
+  }
+  return "";
 }
 
 Table ranked_table(const Workspace& ws, const std::vector<Resolved>& rows, bool thai, bool with_carrier)

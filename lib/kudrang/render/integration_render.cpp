@@ -199,14 +199,10 @@ const char* integration_rule_name(const std::string& id, bool thai)
     return tr(thai, "โครงการในแผนพัฒนาท้องถิ่นบรรจุในร่างข้อบัญญัติงบประมาณ", "of those, in the draft budget ordinance");
   if (id == "self-30") return tr(thai, "ทุกแผนมีโครงการทำเองร้อยละ 30 ขึ้นไป", "every plan ≥ 30% self-reliant projects");
   if (id == "dimensions-3") return tr(thai, "ทุกแผนครอบคลุมอย่างน้อย 3 ด้าน", "every plan covers ≥ 3 dimensions");
-  if (id == "working-group")
-    return tr(thai, "อปท. ตั้งคณะทำงานร่วมกับชุมชน (เกณฑ์ข้อ 1)", "a joint working group of the LAO and the community (criterion 1)");
+  if (id == "working-group") return tr(thai, "คณะทำงานร่วม อปท. กับชุมชน (ข้อ 1)", "joint working group (criterion 1)");
   if (id == "village-forums-3")
-    return tr(thai, "ทุกหมู่บ้านจัดเวทีทบทวนแผน ครอบคลุม 3 ด้าน ใช้ข้อมูล จปฐ. กชช.2ค (เกณฑ์ข้อ 2)",
-              "every village forum reviewed its plan over ≥ 3 dimensions with jpt and kchch2c data (criterion 2)");
-  if (id == "tambon-forum-3")
-    return tr(thai, "เวทีประชาคมระดับตำบลบูรณาการครอบคลุม 3 ด้าน (เกณฑ์ข้อ 3)",
-              "the subdistrict forum integrated ≥ 3 dimensions (criterion 3)");
+    return tr(thai, "เวทีหมู่บ้าน 3 ด้าน ใช้ จปฐ. กชช.2ค (ข้อ 2)", "village forums: 3 dimensions, jpt + kchch2c (criterion 2)");
+  if (id == "tambon-forum-3") return tr(thai, "เวทีตำบลบูรณาการ 3 ด้าน (ข้อ 3)", "subdistrict forum: 3 dimensions (criterion 3)");
   return "";
 }
 
