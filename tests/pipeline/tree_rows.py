@@ -18,6 +18,7 @@ import json
 import os
 import resource
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -118,6 +119,7 @@ def main():
 
         # plan grade: the tree's plan rows of a workspace are its rows alone
         root = run(['plan', 'grade', '--year', '2563', '--format', 'json'], tree)
+        root_grades = root
         rows = rows_of(root, 'plan grade')
         if len(root['plans']) != sum(root['totals']['distribution'].values()) or len(root['plans']) < 2 * (count - 1):
             fail('plan grade: %d plan rows do not add up' % len(root['plans']))
@@ -146,10 +148,24 @@ def main():
             if mine != theirs:
                 fail('plan certify in %s: the tree\'s rows differ from the run alone' % ws)
 
+        # export: the plans table of the whole tree holds the same grades
+        db = os.path.join(tmp, 'tree.db')
+        p = subprocess.run([kudrang, '-q', 'export', '--format', 'sqlite', '-o', db], cwd=tree, env=env, capture_output=True)
+        if p.returncode != 0:
+            fail('export at the root: exit %d\n%s' % (p.returncode, p.stderr.decode()))
+        con = sqlite3.connect(db)
+        exported = {(w, f): g for w, f, g in con.execute('select workspace, file, grade from plans where year = 2563')}
+        graded = {(pl['workspace'], pl['file']): pl['grade'] for pl in root_grades['plans']}
+        if exported != graded:
+            fail('export: the plans table differs from plan grade at the root (%d rows, %d plans)'
+                 % (len(exported), len(graded)))
+        if con.execute('select count(distinct workspace) from rules').fetchone()[0] != count:
+            fail('export: the rules table does not hold every LAO')
+
         mb = peak[0] // 1024
         if mb >= LIMIT_MB:
             fail('a root run peaked at %d MB (limit %d MB)' % (mb, LIMIT_MB))
-        print('%d workspaces: 5 report commands at the root agree with %d workspaces run alone; peak %d MB'
+        print('%d workspaces: 5 report commands and export at the root agree with %d workspaces run alone; peak %d MB'
               % (count, len(sample), mb))
 
 

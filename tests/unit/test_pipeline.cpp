@@ -1,6 +1,7 @@
 // The pipeline's partials survive the cache, and a tree gives each
 // workspace what it gives alone, however the work is cut up.
 #include "kudrang/pipeline/codecs.hpp"
+#include "kudrang/pipeline/export_tables.hpp"
 #include "kudrang/pipeline/stages.hpp"
 
 #include <doctest/doctest.h>
@@ -89,6 +90,14 @@ TEST_CASE("pipeline codecs: every partial decodes to a value equal to the one en
 
   SummaryRow row = summary_row(summarize_year(ws, 2563));
   CHECK(round_trip(row) == row);
+
+  ExportRows rows = export_rows(ws);
+  REQUIRE(rows.rows.size() == export_tables().size());
+  for (size_t t = 0; t < rows.rows.size(); ++t) {
+    REQUIRE(!rows.rows[t].empty());
+    for (const auto& r : rows.rows[t]) CHECK(r.size() == export_tables()[t].columns.size());
+  }
+  CHECK(round_trip(rows) == rows);
 }
 
 TEST_CASE("pipeline: batches of any size and any thread count fold the same rows in tree order")
