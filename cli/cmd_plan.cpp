@@ -199,6 +199,7 @@ void add_plan_command(CLI::App& app, Globals& g)
   crit->callback([cr, &g] { run_criteria(*cr, g); });
 
   add_plan_sheet_commands(*plan, g);
+  add_integrated_plan_commands(*plan, g);
 }
 
 }  // namespace kudrang::cli

@@ -24,6 +24,8 @@ void add_roster_command(CLI::App& app, Globals& g);
 void add_meeting_edit_commands(CLI::App& meeting, Globals& g);
 // plan template | import (cmd_plan_sheets.cpp), under `plan`.
 void add_plan_sheet_commands(CLI::App& plan, Globals& g);
+// plan integrate | book (cmd_integrate.cpp), under `plan`.
+void add_integrated_plan_commands(CLI::App& plan, Globals& g);
 // `kudrang [GLOBAL...] __complete [--] WORD...` (hidden): prints the shell
 // completion candidates for the last word; argv[first] is the first WORD.
 void run_complete(CLI::App& app, int argc, char** argv, int first, const Globals& g);

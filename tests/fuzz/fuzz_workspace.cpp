@@ -5,6 +5,7 @@
 #include "kudrang/records/parsed_record.hpp"
 #include "kudrang/render/documents.hpp"
 #include "kudrang/render/grade_render.hpp"
+#include "kudrang/render/integrated_render.hpp"
 #include "kudrang/render/plan_forms.hpp"
 #include "kudrang/render/summary_render.hpp"
 #include "kudrang/rules/certify.hpp"
@@ -88,6 +89,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
   }
   for (const auto& p : ws.plans) {
     for (const auto& pp : p.value.projects) trace_project(ws, p.value.id + "/" + pp.id);
+  }
+  for (const auto& ip : ws.integrated_plans) {
+    for (int copy : {0, 2}) {
+      Doc d = integrated_book_doc(ws, ip.value, o, copy);
+      out << to_markdown(d) << html(to_html(d));
+    }
+    IntegratedDraft draft;
+    draft.year = ip.value.year;
+    draft.venue = ip.value.venue;
+    draft.projects = draft_integrated_projects(ws, ip.value.year);
+    out << integrated_plan_yaml(ws, draft) << to_markdown(integrated_draft_doc(ws, draft, true));
+    check_integration(ws, ip.value.year);
   }
   return 0;
 }

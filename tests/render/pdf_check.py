@@ -172,6 +172,7 @@ def main():
             ("devplan", ["devplan", "render"], True),
             ("summary", ["report", "summary", "--year", "2563"], False),
             ("signin", ["meeting", "signin", "2563-03"], False),
+            ("book", ["plan", "book", "--year", "2563", "--copy", "2"], False),
         ]
         texts = {}
         for name, cmd, landscape in docs:
@@ -186,6 +187,16 @@ def main():
             if again.returncode != 3 or "exists" not in again.stderr:
                 failures.append(f"{what}: a second run over the file gave exit {again.returncode}, not 3 (exists)")
 
+        if "book" in texts:
+            # The book names every project of the integrated plan (its PLAN/PROJECT reference).
+            record = open(os.path.join(ws, "integrated", "2563.yaml"), encoding="utf-8").read()
+            refs = set(re.findall(r"ref: ([A-Za-z0-9._-]+/[A-Za-z0-9._-]+)", record))
+            text = "\n".join(texts["book"])
+            missing = sorted(r for r in refs if r not in text)
+            if not refs or missing:
+                failures.append(f"book: {len(missing)} of {len(refs)} projects not in the PDF's text: {missing[:5]}")
+            if not re.search(r"เล่มที่ ?2", text.replace("\u0e4d\u0e32", "\u0e33")):
+                failures.append("book --copy 2: the cover does not name copy 2")
         if "minutes" in texts:
             md = run([kudrang, "meeting", "minutes", "2563-03"], cwd=ws, env=env).stdout
             names = present_members(md)

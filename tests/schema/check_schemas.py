@@ -31,7 +31,7 @@ from jsonschema.exceptions import SchemaError
 
 KINDS = [
     "workspace", "roster", "meeting", "project", "community-plan",
-    "certification", "criteria", "development-plan", "budget",
+    "certification", "criteria", "development-plan", "budget", "integrated-plan",
 ]
 
 # ---------------------------------------------------------------------------------------------

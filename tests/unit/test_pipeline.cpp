@@ -71,6 +71,12 @@ TEST_CASE("pipeline codecs: every partial decodes to a value equal to the one en
   in.plans.clear();
   CHECK(round_trip(in).rules == in.rules);
   CHECK(round_trip(in).has_budget == in.has_budget);
+  // Counted from the example's integrated plan of 2563, and said so after a round trip.
+  in.forums.clear();
+  REQUIRE(in.from_integrated);
+  CHECK(round_trip(in).from_integrated);
+  CHECK(round_trip(in).by_priority == in.by_priority);
+  CHECK(round_trip(in).forum_dimensions == in.forum_dimensions);
 
   SuccessLevels l = success_levels(ws, 2563);
   REQUIRE(l.steps.size() == 5);

@@ -33,6 +33,7 @@ public:
     check_certifications();
     check_development_plans();
     check_budgets();
+    check_integrated_plans();
   }
 
 private:
@@ -381,6 +382,129 @@ private:
                   fmt::format("budget line '{}' ({} baht) is more than the {} baht planned for {} in '{}'",
                               l.id, format_money(l.amount), format_money(dp->planned(b.year)), b.year, dp->id));
         }
+      }
+    }
+  }
+
+  // The integrated plan of a review year (model-LAO criterion 3): every
+  // not-dropped project of that year's village plans exactly once, ranks
+  // 1..n, the forum within the review year, one project per village at least.
+  void check_integrated_plans()
+  {
+    std::map<std::string, std::pair<std::string, Mark>> ids;
+    std::map<std::string, std::pair<std::string, Mark>> years;
+    for (const auto& rec : m_ws.integrated_plans) {
+      const IntegratedPlan& ip = rec.value;
+      const std::string& f = rec.file;
+      unique(ids, "integrated plan id", ip.id, f, ip.id_mark);
+      unique(years, "integrated plan of review year", fmt::format("{}", ip.year), f, ip.year_mark);
+      if (ip.date && fiscal_year_of(*ip.date) != ip.year) {
+        error(f, ip.date_mark, "forum-date-year",
+              fmt::format("the forum's date {} lies in fiscal year {}, not in review year {}; correct the date "
+                          "or the year",
+                          iso_date(*ip.date), fiscal_year_of(*ip.date), ip.year));
+      }
+      std::map<std::string, Mark> seen;  // "plan/project" -> first mark
+      std::map<long, Mark> ranks;
+      std::set<int> villages_in;
+      std::set<std::string> dimensions;
+      std::set<std::string> unknown_plans;
+      for (const auto& p : ip.projects) {
+        std::string ref = p.ref();
+        const CommunityPlan* plan = m_ws.plan(p.plan);
+        const PlanProject* pp = plan ? plan->project(p.project) : nullptr;
+        if (!plan) {
+          // Once per unknown plan (a plan with errors is not loaded: its
+          // projects would each repeat the same cause).
+          if (unknown_plans.insert(p.plan).second) {
+            long n = std::count_if(ip.projects.begin(), ip.projects.end(),
+                                   [&](const IntegratedProject& x) { return x.plan == p.plan; });
+            error(f, p.mark, "ref-unknown",
+                  n > 1 ? fmt::format("project '{}' and {} more: no community plan '{}'", ref, n - 1, p.plan)
+                        : fmt::format("project '{}': no community plan '{}'", ref, p.plan));
+          }
+        } else if (!pp) {
+          error(f, p.mark, "ref-unknown",
+                fmt::format("project '{}': community plan '{}' has no project '{}'", ref, p.plan, p.project));
+        } else if (plan->year != ip.year) {
+          error(f, p.mark, "ref-unknown",
+                fmt::format("project '{}': community plan '{}' is of review year {}, not {}; take the "
+                            "project from the {} plan of the village",
+                            ref, p.plan, plan->year, ip.year, ip.year));
+        } else if (pp->status == PlanProjectStatus::dropped) {
+          error(f, p.mark, "integrated-dropped",
+                fmt::format("project '{}' is dropped in its village plan; remove it from the integrated plan "
+                            "or change its status in {}",
+                            ref, p.plan));
+        } else {
+          villages_in.insert(plan->village);
+          if (!pp->dimension.empty()) dimensions.insert(pp->dimension);
+        }
+        auto [it, fresh] = seen.emplace(ref, p.mark);
+        if (!fresh) {
+          error(f, p.mark, "integrated-duplicate",
+                fmt::format("project '{}' is already listed at line {}; list each project once", ref,
+                            it->second.line));
+        }
+        auto [rt, rfresh] = ranks.emplace(p.rank, p.rank_mark);
+        if (!rfresh) {
+          error(f, p.rank_mark, "integrated-rank",
+                fmt::format("rank {} is already given at line {}; ranks are 1, 2, 3 ... once each", p.rank,
+                            rt->second.line));
+        }
+        if (p.carrier == Carrier::agency && p.agency.empty()) {
+          error(f, p.mark, "integrated-agency",
+                fmt::format("project '{}' is carried by another agency but names none; add 'agency:' (e.g. "
+                            "the district office)",
+                            ref));
+        }
+      }
+      long n = static_cast<long>(ip.projects.size());
+      std::vector<long> gaps;
+      for (long r = 1; r <= n; ++r) {
+        if (!ranks.count(r)) gaps.push_back(r);
+      }
+      if (!gaps.empty()) {
+        std::vector<std::string> shown;
+        for (size_t i = 0; i < gaps.size() && i < 10; ++i) shown.push_back(fmt::format("{}", gaps[i]));
+        error(f, ip.projects_mark, "integrated-rank",
+              fmt::format("the {} projects must be ranked 1 to {} without gaps; no project has rank {}{}", n, n,
+                          fmt::join(shown, ", "), gaps.size() > shown.size() ? " ..." : ""));
+      }
+      // Every not-dropped project of the year's village plans, once.
+      std::set<int> villages_with_plans;
+      for (const auto& prec : m_ws.plans) {
+        const CommunityPlan& cp = prec.value;
+        if (cp.year != ip.year) continue;
+        bool any = false;
+        for (const auto& pp : cp.projects) {
+          if (pp.status == PlanProjectStatus::dropped) continue;
+          any = true;
+          std::string ref = cp.id + "/" + pp.id;
+          if (!seen.count(ref)) {
+            error(f, ip.projects_mark, "integrated-missing",
+                  fmt::format("project '{}' ({}) of village {} is not in the integrated plan; add it with a "
+                              "rank, or mark it dropped in {}",
+                              ref, pp.name, cp.village, prec.file));
+          }
+        }
+        if (any) villages_with_plans.insert(cp.village);
+      }
+      if (m_ws.has_config) {
+        for (const auto& v : m_ws.config.value.villages) {
+          if (!villages_in.count(v.no)) {
+            warning(f, ip.projects_mark, "integrated-village-absent",
+                    fmt::format("village {} ({}) has no project in the integrated plan; success level 4 needs "
+                                "at least one project per village",
+                                v.no, v.name));
+          }
+        }
+      }
+      if (!ip.projects.empty() && dimensions.size() < 3) {
+        warning(f, ip.projects_mark, "integrated-dimensions",
+                fmt::format("the integrated plan covers {} development dimension{} ({}); model-LAO criterion 3 "
+                            "needs at least 3",
+                            dimensions.size(), dimensions.size() == 1 ? "" : "s", fmt::join(dimensions, ", ")));
       }
     }
   }

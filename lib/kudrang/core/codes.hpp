@@ -79,6 +79,15 @@ inline constexpr DiagnosticCode diagnostic_codes[] = {
   {"score-unknown", "a score for an indicator the criteria set does not have"},
   {"score-range", "a score above its indicator's maximum"},
   {"year-outside-period", "money planned outside the plan's period (warning)"},
+  // The integrated subdistrict plan (kind: integrated-plan)
+  {"forum-date-year", "the subdistrict forum's date is outside the plan's review year"},
+  {"integrated-dropped", "the integrated plan lists a project its village plan dropped"},
+  {"integrated-duplicate", "a village-plan project listed twice in the integrated plan"},
+  {"integrated-missing", "a not-dropped village-plan project of the year missing from the integrated plan"},
+  {"integrated-rank", "ranks of the integrated plan not 1..n, each once"},
+  {"integrated-agency", "a project carried by another agency that names none"},
+  {"integrated-village-absent", "a village with no project in the integrated plan (warning)"},
+  {"integrated-dimensions", "an integrated plan covering fewer than 3 development dimensions (warning)"},
   {"budget-unplanned", "a budget line whose project plans no money that year (warning)"},
   {"budget-over-plan", "a budget line larger than the planned money (warning)"},
 };

@@ -79,9 +79,12 @@ void io_grades(A& a, WorkspaceGrades& g)
   }
 }
 template <class A>
-void io_integration(A& a, IntegrationResult& r) { fields(a, r.year, r.target_year, r.rules, r.has_budget); }
+void io_integration(A& a, IntegrationResult& r)
+{
+  fields(a, r.year, r.target_year, r.rules, r.has_budget, r.from_integrated, r.by_priority, r.forum_dimensions);
+}
 template <class A>
-void io_levels(A& a, SuccessLevels& l) { fields(a, l.year, l.reached, l.steps); }
+void io_levels(A& a, SuccessLevels& l) { fields(a, l.year, l.reached, l.steps, l.from_integrated); }
 template <class A>
 void io_meetings(A& a, MeetingReport& m)
 {

@@ -42,6 +42,7 @@ std::unique_ptr<StageBase> integration_stage(int year, FoldOf<IntegrationResult>
       IntegrationResult r = check_integration(ws, year);
       r.eligible.clear();  // they point into the records
       r.plans.clear();
+      r.forums.clear();
       return r;
     },
     std::move(fold));

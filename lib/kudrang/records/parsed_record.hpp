@@ -7,7 +7,7 @@
 namespace kudrang {
 
 using RecordValue = std::variant<std::monostate, WorkspaceConfig, Roster, Meeting, Project, CommunityPlan,
-                                 Certification, Criteria, DevelopmentPlan, Budget>;
+                                 Certification, Criteria, DevelopmentPlan, Budget, IntegratedPlan>;
 
 struct ParsedRecord {
   std::string kind;

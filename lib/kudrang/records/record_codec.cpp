@@ -116,6 +116,24 @@ template <class A>
 void io(A& a, BudgetLine& l) { fields(a, l.id, l.mark, l.name, l.amount, l.project); }
 template <class A>
 void io(A& a, Budget& b) { fields(a, b.year, b.year_mark, b.stage, b.lines); }
+// integrated plan
+template <class A>
+void io(A& a, IntegratedProject& p)
+{
+  fields(a, p.plan, p.project, p.mark, p.rank, p.rank_mark, p.carrier, p.agency, p.agency_plan, p.note);
+}
+template <class A>
+void io(A& a, ForumParticipants& f) { fields(a, f.village, f.mark, f.count); }
+template <class A>
+void io(A& a, WorkingGroupMember& m) { fields(a, m.name, m.position, m.side); }
+template <class A>
+void io(A& a, WorkingGroup& g) { fields(a, g.present, g.mark, g.order_no, g.order_date, g.appointed_by, g.members); }
+template <class A>
+void io(A& a, IntegratedPlan& p)
+{
+  fields(a, p.id, p.id_mark, p.year, p.year_mark, p.date, p.date_mark, p.venue, p.organisers, p.participants,
+         p.data_sources, p.working_group, p.projects, p.projects_mark);
+}
 
 namespace {
 

@@ -124,6 +124,7 @@ ParsedRecord parse_record(std::string_view text, const std::string& display, con
     else if (k == "criteria") out.value = extract_criteria(*doc, diags);
     else if (k == "development-plan") out.value = extract_development_plan(*doc, diags);
     else if (k == "budget") out.value = extract_budget(*doc, diags);
+    else if (k == "integrated-plan") out.value = extract_integrated_plan(*doc, diags);
   }
   out.diagnostics = std::move(diags.list());
   return out;
@@ -211,6 +212,7 @@ void place_record(Workspace& ws, const std::string& display, bool is_config, Par
   else if (k == "criteria") take(ws.criteria, display, p.value);
   else if (k == "development-plan") take(ws.development_plans, display, p.value);
   else if (k == "budget") take(ws.budgets, display, p.value);
+  else if (k == "integrated-plan") take(ws.integrated_plans, display, p.value);
 }
 
 LoadedTree load_tree(const FileTree& tree, const LoadOptions& options)

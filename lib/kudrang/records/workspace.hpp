@@ -7,6 +7,7 @@
 #include "kudrang/records/community_plan.hpp"
 #include "kudrang/records/criteria.hpp"
 #include "kudrang/records/development_plan.hpp"
+#include "kudrang/records/integrated_plan.hpp"
 #include "kudrang/records/meeting.hpp"
 #include "kudrang/records/project.hpp"
 #include "kudrang/records/roster.hpp"
@@ -35,6 +36,7 @@ struct Workspace {
   std::vector<Record<Criteria>> criteria;
   std::vector<Record<DevelopmentPlan>> development_plans;
   std::vector<Record<Budget>> budgets;
+  std::vector<Record<IntegratedPlan>> integrated_plans;
   size_t files = 0;
 
   // Lookups, valid after build_index().

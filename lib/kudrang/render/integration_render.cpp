@@ -5,6 +5,9 @@
 #include "kudrang/render/table.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
 
 namespace kudrang {
 
@@ -41,14 +44,16 @@ void details(std::ostream& out, const IntegrationResult& r, const Workspace* ws,
   const auto& rules = r.rules;
   auto project_table = [&](bool want_budget) {
     MarkdownTable t({tr(thai, "หมู่ที่", "village"), tr(thai, "โครงการ", "project"), tr(thai, "ชื่อโครงการ", "name"),
-                     tr(thai, "ลำดับความสำคัญ", "priority"), tr(thai, "งบประมาณที่ขอ (บาท)", "requested (baht)")},
+                     r.from_integrated ? tr(thai, "ลำดับในแผนบูรณาการ", "forum rank") : tr(thai, "ลำดับความสำคัญ", "priority"),
+                     tr(thai, "งบประมาณที่ขอ (บาท)", "requested (baht)")},
                     {A::right, A::left, A::left, A::right, A::right});
     for (const auto& e : r.eligible) {
       bool missing = want_budget ? (e.in_ldp && !e.in_budget) : !e.in_ldp;
       if (!missing) continue;
       std::string v = fmt::format("{}", e.plan->village);
       if (auto name = village_name(ws, e.plan->village); !name.empty()) v += " " + name;
-      t.add_row({v, e.plan->id + "/" + e.project->id, e.project->name, fmt::format("{}", e.project->priority),
+      t.add_row({v, e.plan->id + "/" + e.project->id, e.project->name,
+                 fmt::format("{}", r.from_integrated ? e.rank : e.project->priority),
                  format_money(e.project->budget)});
     }
     t.write(out);
@@ -57,8 +62,11 @@ void details(std::ostream& out, const IntegrationResult& r, const Workspace* ws,
     out << "\n## " << (thai ? fmt::format("ldp-30: โครงการที่ยังไม่ได้บรรจุในแผนพัฒนาท้องถิ่นสำหรับปี {}", r.target_year)
                             : fmt::format("ldp-30: eligible projects not yet in the development plan for {}", r.target_year))
         << "\n\n"
-        << (thai ? fmt::format("บรรจุเพิ่มอีก {} โครงการจึงผ่านเกณฑ์ร้อยละ 30 (เรียงตามหมู่บ้านและลำดับความสำคัญ)\n\n", rules[0].needed)
-                 : fmt::format("{} more taken up would meet 30% (by village, then priority)\n\n", rules[0].needed));
+        << (r.from_integrated
+              ? (thai ? fmt::format("บรรจุเพิ่มอีก {} โครงการจึงผ่านเกณฑ์ร้อยละ 30 (เรียงตามลำดับในแผนบูรณาการระดับตำบล)\n\n", rules[0].needed)
+                      : fmt::format("{} more taken up would meet 30% (by the forum's rank)\n\n", rules[0].needed))
+              : (thai ? fmt::format("บรรจุเพิ่มอีก {} โครงการจึงผ่านเกณฑ์ร้อยละ 30 (เรียงตามหมู่บ้านและลำดับความสำคัญ)\n\n", rules[0].needed)
+                      : fmt::format("{} more taken up would meet 30% (by village, then priority)\n\n", rules[0].needed)));
     project_table(false);
   }
   if (!rules[1].met && rules[1].ratio.den > 0) {
@@ -72,6 +80,70 @@ void details(std::ostream& out, const IntegrationResult& r, const Workspace* ws,
   if (!r.has_budget) {
     out << "\n" << (thai ? fmt::format("หมายเหตุ: ไม่พบข้อบัญญัติงบประมาณปี {} ในพื้นที่ทำงาน\n", r.target_year)
                          : fmt::format("Note: the workspace holds no budget record for {}\n", r.target_year));
+  }
+  if (!r.from_integrated) {
+    out << "\n" << (thai ? fmt::format("หมายเหตุ: ไม่มีแผนบูรณาการระดับตำบลปี {} เกณฑ์ ldp-30 จึงนับจากโครงการในแผนชุมชนหมู่บ้านที่ระบุหน่วยงาน lao "
+                                        "(kudrang plan integrate --year {} จัดทำร่างแผนบูรณาการ)\n", r.year, r.year)
+                          : fmt::format("Note: there is no integrated subdistrict plan for {}, so ldp-30 is counted from the "
+                                        "village plans' projects with agency lao (kudrang plan integrate --year {} drafts one)\n",
+                                        r.year, r.year));
+  } else {
+    out << "\n" << (thai ? fmt::format("ldp-30 นับจากโครงการในแผนบูรณาการระดับตำบลปี {} ที่ อปท. ดำเนินการ (อยู่ในอำนาจหน้าที่) ตามลำดับความสำคัญของเวที\n", r.year)
+                          : fmt::format("ldp-30 is counted over the projects of the {} integrated subdistrict plan carried by the LAO "
+                                        "(within its authority), in the forum's rank order\n", r.year));
+    bool any = false;
+    MarkdownTable t({tr(thai, "ลำดับ", "rank"), tr(thai, "โครงการที่บรรจุ", "taken up"), tr(thai, "ชื่อโครงการ", "name"),
+                     tr(thai, "ข้ามโครงการลำดับก่อนหน้าที่ยังไม่บรรจุ", "passed over (ranked before it, not taken up)")},
+                    {A::right, A::left, A::left, A::left});
+    for (const auto& e : r.eligible) {
+      if (e.passed_over.empty()) continue;
+      any = true;
+      std::vector<std::string> names;
+      for (size_t i : e.passed_over) {
+        const auto& o = r.eligible[i];
+        if (names.size() == 5) {
+          names.push_back(thai ? fmt::format("... (รวม {} โครงการ)", e.passed_over.size())
+                               : fmt::format("... ({} in all)", e.passed_over.size()));
+          break;
+        }
+        names.push_back(fmt::format("{} {}/{}", o.rank, o.plan->id, o.project->id));
+      }
+      t.add_row({fmt::format("{}", e.rank), e.plan->id + "/" + e.project->id, e.project->name, fmt::format("{}", fmt::join(names, ", "))});
+    }
+    if (any) {
+      out << "\n## " << tr(thai, "ldp-30: การบรรจุไม่เป็นไปตามลำดับความสำคัญ", "ldp-30: not taken up by priority") << "\n\n"
+          << tr(thai, "โครงการต่อไปนี้บรรจุในแผนพัฒนาท้องถิ่น ขณะที่โครงการลำดับก่อนหน้ายังไม่ได้บรรจุ\n\n",
+                "These projects were taken up while projects the forum ranked before them were not\n\n");
+      t.write(out);
+    } else if (std::any_of(r.eligible.begin(), r.eligible.end(), [](const EligibleProject& e) { return e.in_ldp; })) {
+      out << "\n" << tr(thai, "การบรรจุเป็นไปตามลำดับความสำคัญของเวที\n", "Taken up by priority: no project was taken before a better-ranked one\n");
+    }
+  }
+  auto rule = [&](const char* id) -> const IntegrationRule* {
+    for (const auto& x : rules) if (x.id == id) return &x;
+    return nullptr;
+  };
+  if (const IntegrationRule* wg = rule("working-group"); wg && !wg->met) {
+    out << "\n## " << tr(thai, "working-group: ไม่พบคณะทำงานร่วมที่ครบถ้วน", "working-group: no complete joint working group") << "\n\n"
+        << tr(thai, "ระบุคำสั่งแต่งตั้ง (เลขที่และวันที่ ไม่หลังวันจัดเวที) และกรรมการทั้งฝ่าย อปท. และฝ่ายชุมชน ใน working_group ของแผนบูรณาการ\n",
+              "Record the order that appointed it (number and date, not after the forum) and members of both the LAO and "
+              "the community under working_group in the integrated plan\n");
+  }
+  if (const IntegrationRule* vf = rule("village-forums-3"); vf && !vf->met && vf->ratio.den > 0) {
+    out << "\n## " << tr(thai, "village-forums-3: เวทีหมู่บ้านที่ยังไม่ครบเกณฑ์ข้อ 2", "village-forums-3: village forums short of criterion 2") << "\n\n";
+    MarkdownTable t({tr(thai, "หมู่ที่", "village"), tr(thai, "แผน", "plan"), tr(thai, "จัดเวทีในปี", "forum in year"),
+                     tr(thai, "จำนวนด้าน", "dimensions"), tr(thai, "ข้อมูล จปฐ. กชช.2ค", "jpt and kchch2c data")},
+                    {A::right, A::left, A::left, A::right, A::left});
+    for (const auto& v : r.forums) {
+      if (v.met()) continue;
+      auto yn = [&](bool b) { return b ? tr(thai, "มี", "yes") : tr(thai, "ไม่มี", "no"); };
+      t.add_row({fmt::format("{}", v.plan->village), v.plan->id, yn(v.reviewed), fmt::format("{}", v.dimensions), yn(v.community_data)});
+    }
+    t.write(out);
+  }
+  if (const IntegrationRule* tf = rule("tambon-forum-3"); tf && !tf->met) {
+    out << "\n## " << tr(thai, "tambon-forum-3: เวทีระดับตำบลครอบคลุมไม่ถึง 3 ด้าน", "tambon-forum-3: the subdistrict forum covers fewer than 3 dimensions")
+        << "\n\n" << fmt::format("{} {}\n", tr(thai, "จำนวนด้าน:", "dimensions:"), r.forum_dimensions);
   }
   auto plan_table = [&](bool self) {
     MarkdownTable t({tr(thai, "หมู่ที่", "village"), tr(thai, "แผน", "plan"),
@@ -127,6 +199,10 @@ const char* integration_rule_name(const std::string& id, bool thai)
     return tr(thai, "โครงการในแผนพัฒนาท้องถิ่นบรรจุในร่างข้อบัญญัติงบประมาณ", "of those, in the draft budget ordinance");
   if (id == "self-30") return tr(thai, "ทุกแผนมีโครงการทำเองร้อยละ 30 ขึ้นไป", "every plan ≥ 30% self-reliant projects");
   if (id == "dimensions-3") return tr(thai, "ทุกแผนครอบคลุมอย่างน้อย 3 ด้าน", "every plan covers ≥ 3 dimensions");
+  if (id == "working-group") return tr(thai, "คณะทำงานร่วม อปท. กับชุมชน (ข้อ 1)", "joint working group (criterion 1)");
+  if (id == "village-forums-3")
+    return tr(thai, "เวทีหมู่บ้าน 3 ด้าน ใช้ จปฐ. กชช.2ค (ข้อ 2)", "village forums: 3 dimensions, jpt + kchch2c (criterion 2)");
+  if (id == "tambon-forum-3") return tr(thai, "เวทีตำบลบูรณาการ 3 ด้าน (ข้อ 3)", "subdistrict forum: 3 dimensions (criterion 3)");
   return "";
 }
 
@@ -221,6 +297,8 @@ void render_integration_json(std::ostream& out, const IntegrationReport& r)
   w.begin_object();
   w.key("year").value(r.total.year);
   w.key("target_year").value(r.total.target_year);
+  w.key("counted_from").value(r.total.from_integrated ? "integrated-plan" : "village-plans");
+  w.key("by_priority").value(r.total.by_priority);
   rules_json(w, r.total);
   if (r.detail) {
     w.key("projects").begin_array();
@@ -229,6 +307,14 @@ void render_integration_json(std::ostream& out, const IntegrationReport& r)
       w.key("source").value(e.plan->id + "/" + e.project->id);
       w.key("village").value(e.plan->village);
       w.key("priority").value(e.project->priority);
+      if (r.detail->from_integrated) w.key("rank").value(e.rank);
+      else w.key("rank").null();
+      w.key("passed_over").begin_array();
+      for (size_t i : e.passed_over) {
+        const EligibleProject& o = r.detail->eligible[i];
+        w.value(o.plan->id + "/" + o.project->id);
+      }
+      w.end_array();
       w.key("in_development_plan").value(e.in_ldp);
       w.key("in_budget").value(e.in_budget);
       w.end_object();
@@ -244,6 +330,7 @@ void render_integration_json(std::ostream& out, const IntegrationReport& r)
       w.key("year").value(part.year);
       w.key("target_year").value(part.target_year);
       w.key("has_budget").value(part.has_budget);
+      w.key("counted_from").value(part.from_integrated ? "integrated-plan" : "village-plans");
       rules_json(w, part);
       w.end_object();
     }

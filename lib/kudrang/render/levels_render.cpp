@@ -18,6 +18,7 @@ void levels_keys(JsonWriter& w, const SuccessLevels& l)
   w.key("year").value(l.year);
   w.key("level").value(l.reached);
   w.key("reached").value(l.reached);
+  w.key("level4_from").value(l.from_integrated ? "integrated-plan" : "village-plans");
   w.key("levels").begin_array();
   for (const auto& s : l.steps) {
     w.begin_object();
@@ -68,6 +69,11 @@ void render_levels_md(std::ostream& out, const SuccessLevels& l, bool thai)
   doc.paragraph(Inline().strong(thai ? fmt::format("ระดับที่ได้: {} จาก 5", l.reached)
                                      : fmt::format("Level reached: {} of 5", l.reached)));
   doc.table(levels_table(l, thai));
+  doc.paragraph(l.from_integrated
+                  ? tr(thai, "ขั้นที่ 4 นับจากเวทีประชาคมระดับตำบล (แผนบูรณาการระดับตำบล): อย่างน้อย 1 โครงการต่อหมู่บ้าน",
+                       "Level 4 is counted from the subdistrict forum (the integrated plan): 1+ project per village")
+                  : tr(thai, "ไม่มีแผนบูรณาการระดับตำบลของปีนี้ ขั้นที่ 4 จึงนับจากแผนชุมชนหมู่บ้าน",
+                       "There is no integrated subdistrict plan for the year: level 4 is counted from the village plans"));
   out << to_markdown(doc);
 }
 

@@ -91,6 +91,8 @@ std::vector<Inline> key_figures(const YearSummary& s, bool thai)
                          .strong(fmt::format("{} of {}", certified, s.certifications.size()))
                          .text(" assessed"));
   for (const auto& r : s.integration.rules) {
+    // Model-LAO criteria 1-3 (budget check) have no room on this one page.
+    if (r.id == "working-group" || r.id == "village-forums-3" || r.id == "tambon-forum-3") continue;
     Inline line(thai ? fmt::format("{}: {}/{} ({}) — ", integration_rule_name(r.id, thai), r.ratio.num, r.ratio.den,
                                    percent_or_dash(r.ratio))
                      : fmt::format("{} {}: {}/{} ({}) — ", r.id, integration_rule_name(r.id, thai), r.ratio.num,
@@ -182,6 +184,8 @@ Doc summary_tail(const YearSummary& s, bool thai)
                tr(thai, "ผล", "result")},
               {Align::left, Align::right, Align::right, Align::right, Align::left});
   for (const auto& r : s.integration.rules) {
+    // Model-LAO criteria 1-3 (budget check) have no room on this one page.
+    if (r.id == "working-group" || r.id == "village-forums-3" || r.id == "tambon-forum-3") continue;
     rules.add_row({thai ? Inline(integration_rule_name(r.id, true)) : Inline(r.id), fmt::format("{}", r.ratio.num),
                    fmt::format("{}", r.ratio.den), percent_or_dash(r.ratio),
                    r.met ? tr(thai, "ผ่าน", "met") : tr(thai, "ไม่ผ่าน", "not met")});
@@ -190,6 +194,10 @@ Doc summary_tail(const YearSummary& s, bool thai)
 
   doc.heading(2, tr(thai, "ระดับความสำเร็จ (ตัวชี้วัด 1.1.2)", "Success levels (KPI 1.1.2)"));
   doc.table(levels_table(s.levels, thai));
+  if (!s.levels.from_integrated) {
+    doc.paragraph(tr(thai, "ไม่มีแผนบูรณาการระดับตำบลของปีนี้ ขั้นที่ 4 จึงนับจากแผนชุมชนหมู่บ้าน",
+                     "There is no integrated subdistrict plan for the year: level 4 is counted from the village plans"));
+  }
   return doc;
 }
 

@@ -39,7 +39,19 @@ IntegrationResult check_integration(const Workspace& ws, int year)
   std::stable_sort(plans.begin(), plans.end(),
                    [](const CommunityPlan* a, const CommunityPlan* b) { return a->village < b->village; });
 
-  long ldp = 0, budget = 0, self_ok = 0, dims_ok = 0;
+  const IntegratedPlan* ip = integrated_plan_of(ws, year);
+  out.from_integrated = ip != nullptr;
+  auto take = [&](const CommunityPlan* plan, const PlanProject* p, long rank) {
+    EligibleProject e{plan, p, false, false, {}, rank, {}};
+    std::string source = plan->id + "/" + p->id;
+    if (auto it = taken.taken_up.find(source); it != taken.taken_up.end()) {
+      e.in_ldp = true;
+      e.dev_projects = it->second;
+      e.in_budget = taken.in_budget(source);
+    }
+    return e;
+  };
+  long self_ok = 0, dims_ok = 0;
   for (const CommunityPlan* plan : plans) {
     PlanCheck pc{plan, {}, 0};
     std::set<std::string> dims;
@@ -49,17 +61,8 @@ IntegrationResult check_integration(const Workspace& ws, int year)
       ++pc.self.den;
       if (p.category == ProjectCategory::self) ++pc.self.num;
       if (!p.dimension.empty()) dims.insert(p.dimension);
-      if (p.category == ProjectCategory::self || p.agency != "lao") continue;
-      EligibleProject e{plan, &p, false, false, {}};
-      std::string source = plan->id + "/" + p.id;
-      if (auto it = taken.taken_up.find(source); it != taken.taken_up.end()) {
-        e.in_ldp = true;
-        e.dev_projects = it->second;
-        e.in_budget = taken.in_budget(source);
-      }
-      ldp += e.in_ldp;
-      budget += e.in_budget;
-      mine.push_back(std::move(e));
+      if (ip || p.category == ProjectCategory::self || p.agency != "lao") continue;
+      mine.push_back(take(plan, &p, 0));
     }
     std::stable_sort(mine.begin(), mine.end(), [](const EligibleProject& a, const EligibleProject& b) {
       return a.project->priority < b.project->priority;
@@ -69,6 +72,30 @@ IntegrationResult check_integration(const Workspace& ws, int year)
     self_ok += pc.self.meets(30) ? 1 : 0;
     dims_ok += pc.dimensions >= 3 ? 1 : 0;
     out.plans.push_back(pc);
+    out.forums.push_back(village_forum(*plan, year));
+  }
+  if (ip) {
+    // The forum's projects within the LAO's authority, by its rank.
+    for (const auto& p : ip->projects) {
+      if (p.carrier != Carrier::lao) continue;
+      const CommunityPlan* plan = ws.plan(p.plan);
+      const PlanProject* pp = plan ? plan->project(p.project) : nullptr;
+      if (!pp || plan->year != year || pp->status == PlanProjectStatus::dropped) continue;
+      out.eligible.push_back(take(plan, pp, p.rank));
+    }
+    std::stable_sort(out.eligible.begin(), out.eligible.end(),
+                     [](const EligibleProject& a, const EligibleProject& b) { return a.rank < b.rank; });
+    std::vector<RankedTake> ranked;
+    for (const auto& e : out.eligible) ranked.push_back({e.rank, e.in_ldp});
+    for (const auto& b : priority_breaches(ranked)) out.eligible[b.taken].passed_over = b.passed_over;
+    out.by_priority = std::none_of(out.eligible.begin(), out.eligible.end(),
+                                   [](const EligibleProject& e) { return !e.passed_over.empty(); });
+    out.forum_dimensions = forum_dimensions(*ip, ws);
+  }
+  long ldp = 0, budget = 0;
+  for (const auto& e : out.eligible) {
+    ldp += e.in_ldp;
+    budget += e.in_budget;
   }
   long n_plans = static_cast<long>(plans.size());
   out.rules = {
@@ -77,6 +104,12 @@ IntegrationResult check_integration(const Workspace& ws, int year)
     {"self-30", {self_ok, n_plans}, 100, false, 0},
     {"dimensions-3", {dims_ok, n_plans}, 100, false, 0},
   };
+  if (ip) {
+    long forums_ok = std::count_if(out.forums.begin(), out.forums.end(), [](const VillageForum& v) { return v.met(); });
+    out.rules.push_back({"working-group", {working_group_met(ip->working_group, ip->date) ? 1 : 0, 1}, 100, false, 0});
+    out.rules.push_back({"village-forums-3", {forums_ok, n_plans}, 100, false, 0});
+    out.rules.push_back({"tambon-forum-3", {out.forum_dimensions >= 3 ? 1 : 0, 1}, 100, false, 0});
+  }
   for (auto& r : out.rules) decide(r);
   return out;
 }
@@ -89,12 +122,21 @@ void add_integration(IntegrationResult& total, const IntegrationResult& part)
     total.rules = part.rules;
     for (auto& r : total.rules) r.ratio = {};
   }
-  for (size_t i = 0; i < total.rules.size() && i < part.rules.size(); ++i) {
-    total.rules[i].ratio.num += part.rules[i].ratio.num;
-    total.rules[i].ratio.den += part.rules[i].ratio.den;
-    decide(total.rules[i]);
+  // By id: a workspace with an integrated plan has rules another lacks.
+  for (const auto& pr : part.rules) {
+    auto it = std::find_if(total.rules.begin(), total.rules.end(), [&](const IntegrationRule& r) { return r.id == pr.id; });
+    if (it == total.rules.end()) {
+      total.rules.push_back(pr);
+      it = total.rules.end() - 1;
+      it->ratio = {};
+    }
+    it->ratio.num += pr.ratio.num;
+    it->ratio.den += pr.ratio.den;
+    decide(*it);
   }
   total.has_budget = total.has_budget || part.has_budget;
+  total.from_integrated = total.from_integrated || part.from_integrated;
+  total.by_priority = total.by_priority && part.by_priority;
 }
 
 }  // namespace kudrang

@@ -1,8 +1,10 @@
 #include "kudrang/rules/success_levels.hpp"
 
 #include "kudrang/rules/adoption.hpp"
+#include "kudrang/rules/tambon_forum.hpp"
 
 #include <algorithm>
+#include <set>
 
 namespace kudrang {
 
@@ -11,6 +13,20 @@ SuccessLevels success_levels(const Workspace& ws, int year)
   SuccessLevels r;
   r.year = year;
   const Adoption taken = adoption(ws, year + 1);
+  const IntegratedPlan* ip = integrated_plan_of(ws, year);
+  r.from_integrated = ip != nullptr;
+  std::set<std::string> forum_taken;  // forum projects taken up (level 4)
+  bool agency_declared = false;
+  if (ip) {
+    for (const auto& p : ip->projects) {
+      std::string key = p.ref();
+      if (taken.in_ldp(key)) forum_taken.insert(key);
+      else if (!p.agency_plan.empty() && (p.carrier == Carrier::agency || p.carrier == Carrier::joint)) {
+        forum_taken.insert(key);
+        agency_declared = true;
+      }
+    }
+  }
   Ratio l1, l2, l3, l4, l5;
   std::vector<int> failing[4];
   for (const auto& rec : ws.plans) {
@@ -33,7 +49,7 @@ SuccessLevels success_levels(const Workspace& ws, int year)
         ++self_unfunded;
       }
       std::string key = p.id + "/" + pp.id;
-      if (taken.in_ldp(key)) {
+      if (ip ? forum_taken.count(key) > 0 : taken.in_ldp(key)) {
         in_ldp = true;
         ++l5.den;
         if (taken.in_budget(key)) ++l5.num;
@@ -47,7 +63,7 @@ SuccessLevels success_levels(const Workspace& ws, int year)
   r.steps = {{1, l1.meets(100), true, l1, 100, failing[0]},
              {2, l2.meets(100), false, l2, 100, failing[1]},
              {3, l3.meets(100), false, l3, 100, failing[2]},
-             {4, l4.meets(100), false, l4, 100, failing[3]},
+             {4, l4.meets(100), ip && agency_declared, l4, 100, failing[3]},
              {5, l5.meets(20), false, l5, 20, {}}};
   for (auto& s : r.steps) {
     std::sort(s.failing.begin(), s.failing.end());

@@ -22,13 +22,19 @@ struct SuccessLevels {
   int year = 0;
   int reached = 0;  // 0..5
   std::vector<SuccessStep> steps;  // levels 1..5
+  bool from_integrated = false;    // levels 4-5 counted from the integrated plan of Y
   bool operator==(const SuccessLevels&) const = default;
 };
 
 // 1: every plan published through >= 2 channels (community-plan `published`, declared)
 // 2: every plan reviewed at a civic forum (`reviewed` date in the review year's fiscal year)
 // 3: every plan has >= 2 self projects without budget under way or done
-// 4: every plan has >= 1 project taken up by the development plan with money for Y+1
+// 4: with the integrated plan of Y (the subdistrict forum, "เวทีประชาคมระดับตำบล
+//    เพื่อพิจารณาโครงการ อย่างน้อย 1 โครงการ/กิจกรรมต่อหมู่บ้าน และนำเข้าบรรจุในแผน
+//    พัฒนาท้องถิ่น หรือแผนของหน่วยงานอื่นๆ"): every village with a plan of Y has >= 1
+//    project in the forum taken up by the development plan with money for Y+1 or
+//    by another agency's plan (`agency_plan`, declared); without it, every plan
+//    has >= 1 project taken up by the development plan with money for Y+1
 // 5: >= 20% of the projects taken up at level 4 have a line in the Y+1 budget
 SuccessLevels success_levels(const Workspace& ws, int year);
 
