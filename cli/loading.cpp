@@ -31,7 +31,7 @@ ValidateResult validate_cached(const FileTree& tree, const std::filesystem::path
   if (cache) {
     std::string error;
     // The cache only saves time: failing to write it never fails the run.
-    if (!cache->save(run.complete, error, &tree.workspace_displays) && !g.quiet) std::cerr << "kudrang: warning: " << error << '\n';
+    if (!cache->save(run.complete, error, &tree.workspace_displays, &tree.files) && !g.quiet) std::cerr << "kudrang: warning: " << error << '\n';
   }
   return r;
 }

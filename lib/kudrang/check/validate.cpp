@@ -67,24 +67,17 @@ WorkspaceInputs stamp_workspace(const FileTree& files, const std::vector<size_t>
 
 // Whether the whole workspace is unchanged since its result was cached: then
 // its diagnostics come from the cache, and nothing is read, parsed or checked.
-bool reuse_result(const FileTree& files, const std::vector<size_t>& members, const std::string& display,
+bool reuse_result(const FileTree&, const std::vector<size_t>&, const std::string& display,
                   const WorkspaceInputs& in, FactCache& cache, std::vector<Diagnostic>& out)
 {
   if (!in.settled) return false;
-  const FactCache::Entry* e = cache.entry(result_key(display));
+  auto e = cache.entry(result_key(display));
   if (!e || e->content_digest != in.hash) return false;
   auto bytes = cache.payload(*e);
   std::vector<Diagnostic> diags;
   if (!bytes || !decode_diagnostics(*bytes, diags) || !bytes->empty()) return false;
   out.insert(out.end(), diags.begin(), diags.end());
-  cache.keep(result_key(display), *e, e->stamp);
-  // Its files' facts stay in the cache for the commands that need them.
-  for (size_t k = 0; k < members.size(); ++k) {
-    const RecordFile& f = files.files[members[k]];
-    if (const FactCache::Entry* fe = cache.entry(f.display); fe && in.stamps[k]) {
-      cache.keep(f.display, *fe, *in.stamps[k]);
-    }
-  }
+  // Its files' facts stay in the store untouched (one lookup per workspace).
   return true;
 }
 

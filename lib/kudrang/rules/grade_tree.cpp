@@ -102,11 +102,10 @@ bool GradeCollector::needs(size_t w, const Digest& inputs, bool settled)
 {
   if (!m_cache || !settled) return true;
   std::string key = grades_key(m_files.workspace_displays[w], m_year);
-  const FactCache::Entry* e = m_cache->entry(key);
+  auto e = m_cache->entry(key);
   if (!e || e->content_digest != inputs) return true;
   auto bytes = m_cache->payload(*e);
   if (!bytes || !decode_grades(*bytes, m_by_workspace[w])) return true;
-  m_cache->keep(key, *e, e->stamp);
   m_from_cache[w] = 1;
   return false;
 }
