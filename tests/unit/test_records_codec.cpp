@@ -301,3 +301,22 @@ TEST_CASE("fact cache: a pipe at the cache's name is not waited on")
   CHECK(finished);
   CHECK(state == FactCache::State::damaged);
 }
+
+TEST_CASE("fact cache: stamps taken folder by folder are the files' own")
+{
+  test::TempDir dir;
+  FileTree tree;
+  tree.root = dir.path();
+  for (const char* name : {"a/x.yaml", "a/y.yaml", "b/z.yaml", "a/gone.yaml", "a/w.yaml"}) {
+    fs::path p = dir.path() / name;
+    fs::create_directories(p.parent_path());
+    if (std::string(name) != "a/gone.yaml") std::ofstream(p) << name;
+    tree.files.push_back({p, name, 0});
+  }
+  auto stamps = stamp_files(tree, {0, 1, 2, 3, 4});
+  REQUIRE(stamps.size() == 5);
+  for (size_t i = 0; i < 5; ++i) CHECK(stamps[i] == stamp_of(tree.files[i].path));
+  CHECK_FALSE(stamps[3]);
+  CHECK(stamps[4]);
+  CHECK(stamps[0]->inode != stamps[1]->inode);
+}

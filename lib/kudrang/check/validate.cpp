@@ -47,12 +47,11 @@ WorkspaceInputs stamp_workspace(const FileTree& files, const std::vector<size_t>
 {
   WorkspaceInputs in;
   in.settled = true;
+  in.stamps = stamp_files(files, members);
   std::string key;
-  for (size_t i : members) {
-    const RecordFile& f = files.files[i];
-    auto s = stamp_of(f.path);
-    in.stamps.push_back(s);
-    key += f.display;
+  for (size_t k = 0; k < members.size(); ++k) {
+    const auto& s = in.stamps[k];
+    key += files.files[members[k]].display;
     key.push_back('\0');
     if (!s) {
       in.settled = false;

@@ -210,16 +210,51 @@ void remove_old_format(const fs::path& file)
 
 }  // namespace
 
-std::optional<FileStamp> stamp_of(const fs::path& path)
+namespace {
+
+FileStamp stamp_from(const struct stat& st)
 {
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) return std::nullopt;
   FileStamp s;
   s.size = static_cast<uint64_t>(st.st_size);
   s.mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
   s.ctime_ns = static_cast<int64_t>(st.st_ctim.tv_sec) * 1'000'000'000 + st.st_ctim.tv_nsec;
   s.inode = static_cast<uint64_t>(st.st_ino);
   return s;
+}
+
+}  // namespace
+
+std::optional<FileStamp> stamp_of(const fs::path& path)
+{
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return std::nullopt;
+  return stamp_from(st);
+}
+
+
+std::vector<std::optional<FileStamp>> stamp_files(const FileTree& tree, const std::vector<size_t>& members)
+{
+  std::vector<std::optional<FileStamp>> out;
+  out.reserve(members.size());
+  std::string_view dir;  // the folder `fd` holds open
+  int fd = -1;
+  for (size_t i : members) {
+    const std::string& path = tree.files[i].path.native();
+    size_t slash = path.rfind('/');
+    std::string_view parent = slash == std::string::npos ? std::string_view(".") : std::string_view(path).substr(0, slash + 1);
+    if (fd < 0 || parent != dir) {
+      if (fd >= 0) ::close(fd);
+      std::string p(parent);
+      fd = ::open(p.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+      dir = parent;
+    }
+    struct stat st {};
+    const char* name = path.c_str() + (slash == std::string::npos ? 0 : slash + 1);
+    bool ok = fd >= 0 ? ::fstatat(fd, name, &st, 0) == 0 : ::stat(path.c_str(), &st) == 0;
+    out.push_back(ok ? std::optional<FileStamp>(stamp_from(st)) : std::nullopt);
+  }
+  if (fd >= 0) ::close(fd);
+  return out;
 }
 
 fs::path default_cache_file(const fs::path& root)

@@ -47,6 +47,11 @@ struct FileStamp {
 
 std::optional<FileStamp> stamp_of(const std::filesystem::path& path);
 
+// The stamps of `members` (indexes into tree.files) in their order, each
+// taken relative to its folder, opened once for the files it holds in a
+// row (a full path's lookup is most of a stat on a deep tree).
+std::vector<std::optional<FileStamp>> stamp_files(const FileTree& tree, const std::vector<size_t>& members);
+
 // Where the cache for a run rooted at `root` lives.
 // A `.git` found above the root is used only when it is a real git directory
 // (a `.git` file's `gitdir:` is followed only to one): a `.git` file that git
