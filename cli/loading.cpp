@@ -49,7 +49,7 @@ PipelineResult run_stages(const FileTree& tree, const std::filesystem::path& roo
   if (cache) {
     std::string error;
     // The cache only saves time: failing to write it never fails the run.
-    if (!cache->save(complete, error, &tree.workspace_displays) && !g.quiet) {
+    if (!cache->save(complete, error, &tree.workspace_displays, &tree.files) && !g.quiet) {
       std::cerr << "kudrang: warning: " << error << '\n';
     }
   }

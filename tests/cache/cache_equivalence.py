@@ -140,7 +140,7 @@ def main():
             return out
 
         def cache_file():
-            files = glob.glob(os.path.join(cache_dir, 'facts-*.bin'))
+            files = glob.glob(os.path.join(cache_dir, 'facts-*.sqlite'))
             return files[0] if len(files) == 1 else None
 
         def compare(stage, variants=(None,)):
@@ -240,17 +240,27 @@ def main():
         data = open(cache_file(), 'rb').read()
         def flip(at):
             return data[:at] + bytes([data[at] ^ 0x55]) + data[at + 1:]
-        # A damaged record is caught by its own checksum when it is used (and
-        # then parsed afresh); damage anywhere else discards the whole file.
+        # A damaged entry is caught by its own checksum when it is used (and
+        # then parsed afresh); a store SQLite cannot read is replaced whole.
         for name, damaged, rebuilt in [('a flipped byte in a record', flip(len(data) // 2), False),
-                                       ('a flipped byte in the index', flip(len(data) - 40), True),
+                                       ('a flipped byte near the end', flip(len(data) - 40), False),
+                                       ('a flipped byte in the header', flip(5), True),
                                        ('truncated', data[:len(data) // 3], True),
                                        ('empty', b'', True),
                                        ('garbage', os.urandom(4096), True)]:
+            for tail in ('-wal', '-shm'):
+                if os.path.exists(cache_file() + tail):
+                    os.remove(cache_file() + tail)
             open(cache_file(), 'wb').write(damaged)
             compare('after a damaged cache (%s)' % name)
             if rebuilt and open(cache_file(), 'rb').read() == damaged:
                 fail('a damaged cache (%s) was not rebuilt' % name)
+
+        # 6b. a pipe where the store's WAL goes: never waited on, replaced
+        os.mkfifo(cache_file() + '-wal')
+        compare('after a pipe at the WAL\'s name')
+        if not os.path.isfile(cache_file() + '-wal') and os.path.exists(cache_file() + '-wal'):
+            fail('the pipe at the WAL\'s name is still there')
 
         # 7. the cache deleted
         shutil.rmtree(cache_dir)

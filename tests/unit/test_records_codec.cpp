@@ -90,18 +90,20 @@ TEST_CASE("codec: damaged bytes are refused, never trusted")
   }
 }
 
-TEST_CASE("fact cache: a missing, damaged or foreign file gives an empty cache")
+TEST_CASE("fact cache: a missing, damaged or foreign store gives an empty cache")
 {
   test::TempDir dir;
-  fs::path file = dir.path() / "facts.bin";
+  fs::path file = dir.path() / "facts.sqlite";
   CHECK(FactCache(file, "fp").state() == FactCache::State::missing);
-  {
-    FactCache c(file, "fp");
+  auto write = [&](const char* fp) {
+    FactCache c(file, fp);
     ParsedRecord r = parse_record("kind: project\nref: \"1.1\"\nname: x\n", "p.yaml");
     c.remember("p.yaml", FileStamp{1, 2, 3, 4}, content_digest("x"), LoadLimits{}, r);
     std::string error;
     REQUIRE(c.save(true, error));
-  }
+  };
+  write("fp");
+  std::string good = slurp(file);
   FactCache loaded(file, "fp");
   CHECK(loaded.state() == FactCache::State::loaded);
   REQUIRE(loaded.entry("p.yaml"));
@@ -110,12 +112,99 @@ TEST_CASE("fact cache: a missing, damaged or foreign file gives an empty cache")
   CHECK(loaded.decode(*loaded.entry("p.yaml"), "p.yaml", back));
   CHECK(back.kind == "project");
   CHECK(FactCache(file, "another build").state() == FactCache::State::foreign);
+  CHECK_FALSE(FactCache(file, "another build").entry("p.yaml"));
+
+  // Not a store at all (its header damaged, garbage, cut short): empty, and
+  // the next save puts a good store in its place.
+  std::string header = good;
+  header[3] ^= 1;
+  std::string cut = good.substr(0, good.size() / 3);
+  for (const std::string& bad : {header, std::string(4096, 'x'), cut}) {
+    std::ofstream(file, std::ios::binary | std::ios::trunc) << bad;
+    {
+      FactCache damaged(file, "fp");
+      CHECK_FALSE(damaged.entry("p.yaml"));
+      CHECK(damaged.state() != FactCache::State::loaded);
+    }
+    write("fp");
+    FactCache again(file, "fp");
+    CHECK(again.state() == FactCache::State::loaded);
+    CHECK(again.entry("p.yaml"));
+  }
+
+  // A foreign store is emptied before this build writes to it.
+  write("another build");
+  {
+    FactCache c(file, "fp");
+    c.remember_payload(FactCache::result_key("validate", "w"), content_digest("in"), "r");
+    std::string error;
+    REQUIRE(c.save(true, error));
+  }
+  FactCache mine(file, "fp");
+  CHECK(mine.state() == FactCache::State::loaded);
+  CHECK_FALSE(mine.entry("p.yaml"));
+  CHECK(mine.entry(FactCache::result_key("validate", "w")));
+}
+
+TEST_CASE("fact cache: a damaged entry is never trusted")
+{
+  test::TempDir dir;
+  fs::path file = dir.path() / "facts.sqlite";
+  const std::string key = FactCache::result_key("validate", "w");
+  const std::string bytes = "diagnostics-of-workspace-w-0123456789";
+  {
+    FactCache c(file, "fp");
+    c.remember_payload(key, content_digest("in"), bytes);
+    std::string error;
+    REQUIRE(c.save(true, error));
+  }
   std::string data = slurp(file);
-  data[data.size() / 2] ^= 1;
+  size_t at = data.find(bytes);
+  REQUIRE(at != std::string::npos);
+  data[at + 5] ^= 1;
   std::ofstream(file, std::ios::binary | std::ios::trunc) << data;
-  FactCache damaged(file, "fp");
-  CHECK(damaged.state() == FactCache::State::damaged);
-  CHECK(damaged.entry("p.yaml") == nullptr);
+  FactCache c(file, "fp");
+  CHECK(c.state() == FactCache::State::loaded);
+  CHECK_FALSE(c.entry(key));
+}
+
+TEST_CASE("fact cache: runs at the same time both land, and one that cannot write goes on")
+{
+  test::TempDir dir;
+  fs::path file = dir.path() / "facts.sqlite";
+  {
+    FactCache c(file, "fp");
+    c.remember_payload(FactCache::result_key("validate", "first"), content_digest("a"), "a");
+    std::string error;
+    REQUIRE(c.save(false, error));
+  }
+  std::vector<std::thread> runs;
+  std::atomic<int> saved{0};
+  for (int t = 0; t < 4; ++t) {
+    runs.emplace_back([&, t] {
+      FactCache c(file, "fp");
+      for (int i = 0; i < 200; ++i) {
+        c.remember_payload(FactCache::result_key("validate", std::to_string(t * 1000 + i)), content_digest("b"),
+                           std::string(5000, 'b'));
+      }
+      std::string error;
+      if (c.save(false, error)) ++saved;
+    });
+  }
+  for (auto& r : runs) r.join();
+  CHECK(saved == 4);
+  FactCache c(file, "fp");
+  CHECK(c.state() == FactCache::State::loaded);
+  CHECK(c.entry(FactCache::result_key("validate", "first")));
+  for (int t = 0; t < 4; ++t) CHECK(c.entry(FactCache::result_key("validate", std::to_string(t * 1000 + 199))));
+
+  // A folder that cannot be made (a file stands in its way): save says so.
+  std::ofstream(dir.path() / "blocker") << "x";
+  FactCache stuck(dir.path() / "blocker" / "facts.sqlite", "fp");
+  stuck.remember_payload(FactCache::result_key("validate", "w"), content_digest("a"), "a");
+  std::string error;
+  CHECK_FALSE(stuck.save(true, error));
+  CHECK_FALSE(error.empty());
 }
 
 namespace {
@@ -192,7 +281,7 @@ TEST_CASE("fact cache: a .git file is followed only to a real git directory")
 TEST_CASE("fact cache: a pipe at the cache's name is not waited on")
 {
   test::TempDir dir;
-  fs::path file = dir.path() / "facts.bin";
+  fs::path file = dir.path() / "facts.sqlite";
   REQUIRE(::mkfifo(file.c_str(), 0600) == 0);
   std::atomic<bool> done{false};
   FactCache::State state = FactCache::State::loaded;
@@ -211,4 +300,23 @@ TEST_CASE("fact cache: a pipe at the cache's name is not waited on")
   reader.join();
   CHECK(finished);
   CHECK(state == FactCache::State::damaged);
+}
+
+TEST_CASE("fact cache: stamps taken folder by folder are the files' own")
+{
+  test::TempDir dir;
+  FileTree tree;
+  tree.root = dir.path();
+  for (const char* name : {"a/x.yaml", "a/y.yaml", "b/z.yaml", "a/gone.yaml", "a/w.yaml"}) {
+    fs::path p = dir.path() / name;
+    fs::create_directories(p.parent_path());
+    if (std::string(name) != "a/gone.yaml") std::ofstream(p) << name;
+    tree.files.push_back({p, name, 0});
+  }
+  auto stamps = stamp_files(tree, {0, 1, 2, 3, 4});
+  REQUIRE(stamps.size() == 5);
+  for (size_t i = 0; i < 5; ++i) CHECK(stamps[i] == stamp_of(tree.files[i].path));
+  CHECK_FALSE(stamps[3]);
+  CHECK(stamps[4]);
+  CHECK(stamps[0]->inode != stamps[1]->inode);
 }

@@ -37,12 +37,11 @@ WorkspaceInputs stamp_workspace(const FileTree& files, const std::vector<size_t>
 {
   WorkspaceInputs in;
   in.settled = true;
+  in.stamps = stamp_files(files, members);  // each relative to its folder, opened once
   std::string key;
-  for (size_t i : members) {
-    const RecordFile& f = files.files[i];
-    auto s = stamp_of(f.path);
-    in.stamps.push_back(s);
-    key += f.display;
+  for (size_t k = 0; k < members.size(); ++k) {
+    const auto& s = in.stamps[k];
+    key += files.files[members[k]].display;
     key.push_back('\0');
     if (!s) {
       in.settled = false;
@@ -61,15 +60,12 @@ std::string stage_key(std::string_view stage, const std::string& workspace)
 }
 
 // A cached partial of `key` for this workspace's identity, or nullopt.
-std::optional<std::string_view> cached(FactCache& cache, const std::string& key, const WorkspaceInputs& in)
+std::optional<std::string> cached(FactCache& cache, const std::string& key, const WorkspaceInputs& in)
 {
   if (!in.settled) return std::nullopt;
-  const FactCache::Entry* e = cache.entry(key);
+  auto e = cache.entry(key);
   if (!e || e->content_digest != in.identity) return std::nullopt;
-  auto bytes = cache.payload(*e);
-  if (!bytes) return std::nullopt;
-  cache.keep(key, *e, e->stamp);
-  return bytes;
+  return std::move(e->bytes);
 }
 
 // The workspace's own partial of the check stage.
@@ -89,15 +85,6 @@ void encode_check(const CheckPartial& p, std::string& out)
 bool decode_check(std::string_view in, CheckPartial& p)
 {
   return decode_partial(in, p.info) && decode_partial(in, p.diagnostics) && decode_partial(in, p.pending) && in.empty();
-}
-
-// Keeps the cached facts of an unread workspace's files for the next run.
-void keep_files(FactCache& cache, const FileTree& files, const std::vector<size_t>& members, const WorkspaceInputs& in)
-{
-  for (size_t k = 0; k < members.size(); ++k) {
-    const RecordFile& f = files.files[members[k]];
-    if (const FactCache::Entry* fe = cache.entry(f.display); fe && in.stamps[k]) cache.keep(f.display, *fe, *in.stamps[k]);
-  }
 }
 
 // A FileTree of some workspaces of `files` (numbered from 0 in that order).
@@ -203,7 +190,7 @@ PipelineResult run_pipeline(const FileTree& files, const std::vector<StageBase*>
         ok = bytes && stages[s]->decode(k, *bytes);
       }
       if (ok) {
-        keep_files(*cache, files, by_workspace[w], inputs[w]);
+        // Its files' facts stay in the store as they are: one lookup per workspace and stage.
         done += by_workspace[w].size();
         usable[k] = 1;
       } else {  // damaged: read it after all

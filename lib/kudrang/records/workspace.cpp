@@ -157,8 +157,8 @@ ParsedRecord load_cached(const RecordFile& f, const LoadLimits& limits, FactCach
   auto stamp = stamp_of(f.path);
   if (!stamp) return load_one(f, limits);
   ParsedRecord r;
-  const FactCache::Entry* e = cache.entry(f.display);
-  if (e && !(e->limits == limits)) e = nullptr;
+  auto e = cache.entry(f.display);
+  if (e && !(e->limits == limits)) e.reset();
   if (e && cache.trusted(*e, *stamp) && cache.decode(*e, f.display, r)) {
     cache.keep(f.display, *e, *stamp);
     return r;
