@@ -81,9 +81,10 @@ def main():
         # budget check
         root = run(['budget', 'check', '--year', '2563', '--format', 'json'], tree)
         rows = rows_of(root, 'budget check')
-        for i, rule in enumerate(root['totals']['rules']):
-            num = sum(r['rules'][i]['numerator'] for r in rows.values())
-            den = sum(r['rules'][i]['denominator'] for r in rows.values())
+        for rule in root['totals']['rules']:
+            mine = [x for r in rows.values() for x in r['rules'] if x['id'] == rule['id']]
+            num = sum(x['numerator'] for x in mine)
+            den = sum(x['denominator'] for x in mine)
             if (rule['numerator'], rule['denominator']) != (num, den):
                 fail('budget check: the total of %s is not the sum of the rows' % rule['id'])
         laos = root['laos']

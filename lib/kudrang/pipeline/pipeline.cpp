@@ -30,6 +30,7 @@ constexpr std::string_view check_stage_key = "check v2";
 struct WorkspaceInputs {
   Digest identity{};
   bool settled = false;
+  int64_t newest_mtime_ns = 0;  // of the workspace's files
   std::vector<std::optional<FileStamp>> stamps;
 };
 
@@ -49,6 +50,7 @@ WorkspaceInputs stamp_workspace(const FileTree& files, const std::vector<size_t>
     }
     key.append(reinterpret_cast<const char*>(&*s), sizeof *s);
     in.settled = in.settled && cache.settled(*s);
+    in.newest_mtime_ns = std::max(in.newest_mtime_ns, s->mtime_ns);
   }
   in.identity = content_digest(key);
   return in;
@@ -65,6 +67,8 @@ std::optional<std::string> cached(FactCache& cache, const std::string& key, cons
   if (!in.settled) return std::nullopt;
   auto e = cache.entry(key);
   if (!e || e->content_digest != in.identity) return std::nullopt;
+  // Recorded by a run that saw every file settled, not just some later run.
+  if (!cache.settled_for(*e, in.newest_mtime_ns)) return std::nullopt;
   return std::move(e->bytes);
 }
 

@@ -484,6 +484,11 @@ bool FactCache::trusted(const Entry& e, const FileStamp& now) const
 
 bool FactCache::settled(const FileStamp& s) const { return s.mtime_ns < m_written_at - racy_window_ns; }
 
+bool FactCache::settled_for(const Entry& e, int64_t newest_mtime_ns) const
+{
+  return newest_mtime_ns < e.recorded_at - racy_window_ns;
+}
+
 bool FactCache::decode(const Entry& e, const std::string& display, ParsedRecord& out) const
 {
   std::string_view in(e.bytes);

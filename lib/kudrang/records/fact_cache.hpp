@@ -91,6 +91,11 @@ public:
   // Whether a file with this stamp was last modified before the racy window
   // of the last run that wrote the cache (so its stamp alone can vouch for it).
   bool settled(const FileStamp& s) const;
+  // Whether a result recorded in `e` can vouch for inputs whose newest file
+  // was modified at `newest_mtime_ns`: only when that was before the racy
+  // window of the run that recorded this entry (not merely of the last run
+  // that wrote the cache).
+  bool settled_for(const Entry& e, int64_t newest_mtime_ns) const;
   // False when the entry's bytes do not decode (then parse the file).
   bool decode(const Entry& e, const std::string& display, ParsedRecord& out) const;
 

@@ -218,8 +218,11 @@ LaoCounts lao_counts(const IntegrationReport& r)
   LaoCounts c;
   for (const auto& [info, part] : r.parts) {
     ++c.count;
-    bool ldp = part.rules.size() > 0 && part.rules[0].met;
-    bool budget = part.rules.size() > 1 && part.rules[1].met;
+    auto met = [&](const char* id) {
+      return std::any_of(part.rules.begin(), part.rules.end(), [&](const IntegrationRule& x) { return x.id == id && x.met; });
+    };
+    bool ldp = met("ldp-30");
+    bool budget = met("budget-20");
     c.ldp += ldp;
     c.budget += budget;
     c.model += ldp && budget;
@@ -256,9 +259,13 @@ void render_integration_md(std::ostream& out, const IntegrationReport& r, const 
     align.push_back(A::right);
   }
   MarkdownTable t(header, align);
+  // Columns by rule id: a workspace with an integrated plan has rules others lack.
   auto cells = [&](std::vector<Inline> row, const IntegrationResult& res) {
-    for (const auto& rule : res.rules) {
-      row.emplace_back(fmt::format("{}/{} {}", rule.ratio.num, rule.ratio.den, rule.met ? "✓" : "✗"));
+    for (const auto& column : r.total.rules) {
+      auto it = std::find_if(res.rules.begin(), res.rules.end(),
+                             [&](const IntegrationRule& x) { return x.id == column.id; });
+      if (it == res.rules.end()) row.emplace_back("-");
+      else row.emplace_back(fmt::format("{}/{} {}", it->ratio.num, it->ratio.den, it->met ? "✓" : "✗"));
     }
     return row;
   };

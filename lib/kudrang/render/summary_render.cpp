@@ -376,16 +376,22 @@ Doc summary_tree_doc(int year, const SummaryTreeReport& r, bool thai)
            tr(thai, "แผน A/B/C/-", "plans A/B/C/-"), tr(thai, "ผ่านการรับรอง", "certified"), "ldp-30", "budget-20",
            tr(thai, "ระดับ", "level")},
           {Align::left, Align::left, Align::right, Align::right, Align::right, Align::right, Align::right, Align::right});
-  auto rule = [&](const SummaryRow& row, size_t i) -> std::string {
-    if (row.rules.size() <= i) return "-";
-    const auto& x = row.rules[i];
-    return fmt::format("{} {}", percent_or_dash(x.ratio), x.met ? tr(thai, "ผ่าน", "met") : tr(thai, "ไม่ผ่าน", "not met"));
+  auto find = [](const SummaryRow& row, const char* id) -> const IntegrationRule* {
+    for (const auto& x : row.rules) {
+      if (x.id == id) return &x;
+    }
+    return nullptr;
+  };
+  auto rule = [&](const SummaryRow& row, const char* id) -> std::string {
+    const IntegrationRule* x = find(row, id);
+    if (!x) return "-";
+    return fmt::format("{} {}", percent_or_dash(x->ratio), x->met ? tr(thai, "ผ่าน", "met") : tr(thai, "ไม่ผ่าน", "not met"));
   };
   auto cells = [&](const std::string& ws, const std::string& name, const SummaryRow& row, const std::string& level) {
     return std::vector<Inline>{Inline(ws), Inline(name), Inline(fmt::format("{}/{}", row.meetings_held, row.meetings_target)),
                                Inline(fmt::format("{}/{}/{}/{}", row.grades.a, row.grades.b, row.grades.c, row.grades.none)),
-                               Inline(fmt::format("{}/{}", row.certified, row.assessed)), Inline(rule(row, 0)),
-                               Inline(rule(row, 1)), Inline(level)};
+                               Inline(fmt::format("{}/{}", row.certified, row.assessed)), Inline(rule(row, "ldp-30")),
+                               Inline(rule(row, "budget-20")), Inline(level)};
   };
   SummaryRow total;
   total.meetings_target = 0;
@@ -393,7 +399,9 @@ Doc summary_tree_doc(int year, const SummaryTreeReport& r, bool thai)
   for (const auto& [info, row] : r) {
     t.add_row(cells(info.workspace.empty() ? "." : info.workspace, info.name, row, fmt::format("{}", row.level)));
     add_summary_row(total, row);
-    model += row.rules.size() > 1 && row.rules[0].met && row.rules[1].met;
+    const IntegrationRule* ldp = find(row, "ldp-30");
+    const IntegrationRule* budget = find(row, "budget-20");
+    model += ldp && budget && ldp->met && budget->met;
   }
   t.add_row(cells(tr(thai, "รวม", "total"), fmt::format("{}", r.size()), total, "-"));
   doc.table(std::move(t));
