@@ -1,6 +1,7 @@
 // The top of the program: global options, the command table, and the one
 // place that turns exceptions into "kudrang: error: ..." and an exit code.
 #include "commands.hpp"
+#include "language.hpp"
 #include "loading.hpp"
 
 #include "kudrang/core/exit_status.hpp"
@@ -62,6 +63,10 @@ private:
 
 int run(int argc, char** argv)
 {
+  // The language is known before the command line is built, so that even
+  // CLI11's own errors and --help come out in it.
+  set_message_language(choose_language(argc, argv));
+  TranslatedStream translated_errors(std::cerr);
   Globals g;
   CLI::App app{"kudrang: civic records of a Thai subdistrict, kept as YAML in git"};
   app.name("kudrang");
@@ -77,6 +82,7 @@ int run(int argc, char** argv)
   for (const auto& c : command_table) {
     c.add(app, g);
   }
+  translate_help(app);
 
   auto at = command_index(argc, argv);
   if (at && std::string_view(argv[*at]) == "__complete") {

@@ -1,6 +1,7 @@
 #include "kudrang/render/diagnostics_render.hpp"
 
 #include "kudrang/core/text.hpp"
+#include "kudrang/io/messages.hpp"
 #include "kudrang/render/json_writer.hpp"
 
 #include <fmt/format.h>
@@ -23,7 +24,7 @@ std::string format_diagnostic(const Diagnostic& d, bool color)
   // "\e" escape, a CR): shown escaped, they can neither drive the terminal
   // nor start a forged line.
   std::string where = escape_controls(d.file);
-  const std::string message = escape_controls(d.message);
+  const std::string message = escape_controls(translate(d.message));
   if (d.mark.line > 0) {
     where += fmt::format(":{}:{}", d.mark.line, d.mark.column);
   }
@@ -37,8 +38,8 @@ std::string format_diagnostic(const Diagnostic& d, bool color)
 
 std::string summary_line(const DiagnosticSummary& s)
 {
-  return fmt::format("{} error{}, {} warning{} in {} file{}", s.errors, s.errors == 1 ? "" : "s", s.warnings,
-                     s.warnings == 1 ? "" : "s", s.files, s.files == 1 ? "" : "s");
+  return translate(fmt::format("{} error{}, {} warning{} in {} file{}", s.errors, s.errors == 1 ? "" : "s",
+                               s.warnings, s.warnings == 1 ? "" : "s", s.files, s.files == 1 ? "" : "s"));
 }
 
 void render_diagnostics_text(std::ostream& out, const std::vector<Diagnostic>& list, size_t files, bool color)
@@ -90,7 +91,7 @@ void render_diagnostics_github(std::ostream& out, const std::vector<Diagnostic>&
     if (d.mark.line > 0) {
       out << ",line=" << d.mark.line << ",col=" << d.mark.column;
     }
-    out << ",title=" << gh_escape(d.code, true) << "::" << gh_escape(d.message, false) << " [" << d.code
+    out << ",title=" << gh_escape(d.code, true) << "::" << gh_escape(translate(d.message), false) << " [" << d.code
         << "]\n";
   }
   out << summary_line(summarize(list, files)) << '\n';
@@ -112,7 +113,7 @@ void render_diagnostics_json(std::ostream& out, const std::vector<Diagnostic>& l
     w.key("column").value(d.mark.column);
     w.key("severity").value(severity_name(d.severity));
     w.key("code").value(d.code);
-    w.key("message").value(d.message);
+    w.key("message").value(translate(d.message));
     w.end_object();
   }
   w.end_array();

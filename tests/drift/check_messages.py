@@ -1,0 +1,147 @@
+#!/usr/bin/env python3
+"""kudrang's message catalogue: find every English text a clerk reads in the
+sources, and check that each language's catalogue (messages/LANG.yaml) has it.
+
+    check_messages.py extract ROOT     rewrite messages/en.yaml from the sources
+    check_messages.py check ROOT       fail when en.yaml is out of step with the sources,
+                                 or messages/th.yaml lacks a translation
+
+A text is found where the code writes one for people:
+- the string literal(s) right after fmt::format( ... in lib/ (not render/, whose
+  documents are Thai already; render/diagnostics_render.cpp is read) and cli/;
+- a string literal passed straight to .error(M, "code", ...) / .warning(...);
+- the text of UsageError(...), IoError(...), RecordsHaveErrors(...), std::runtime_error(...);
+- help: the description of add_option/add_flag/add_subcommand and ->description(...);
+- texts listed in messages/extra.yaml (CLI11's own messages, phrases built at run time).
+Adjacent literals ("a" "b") are joined, as the compiler does.
+"""
+import glob
+import os
+import re
+import sys
+
+import yaml
+
+LIT = r'"(?:[^"\\\n]|\\.)*"'
+LITS = rf'((?:{LIT}\s*)+)'
+
+
+def unescape(lits):
+    out = ""
+    for m in re.finditer(LIT, lits):
+        s = m.group(0)[1:-1]
+        s = re.sub(r'\\(["\\nt])', lambda e: {"n": "\n", "t": "\t"}.get(e.group(1), e.group(1)), s)
+        out += s
+    return out
+
+
+def is_text(s):
+    # Something a person reads: at least one English word of two letters or more.
+    return re.search(r"[A-Za-z]{2,}", s) is not None and not re.fullmatch(r"[a-z0-9_./{}:-]*", s)
+
+
+# Formatted text that is no message: test hooks, the version line, file-name patterns.
+NOT_MESSAGES = re.compile(r"^(KUDRANG_TEST_RAISE=|kudrang \{\}$|\{\}XXXXXX$|\{\} \{\} \{\} BE$|\\r|    - \{\{|\*\*)")
+
+PATTERNS = [
+    rf'fmt::format\(\s*{LITS}',
+    rf'(?:\.|->)(?:error|warning)\([^;]*?,\s*"[a-z0-9-]+",\s*{LITS}[,)]',
+    rf'(?:UsageError|IoError|RecordsHaveErrors|runtime_error|invalid_argument)\(\s*{LITS}',
+    rf'add_(?:option|flag|option_function)\(\s*{LIT}\s*,[^;]*?,\s*{LITS}\)',
+    rf'add_flag\(\s*{LIT}\s*,\s*{LITS}\)',
+    rf'add_subcommand\(\s*{LIT}\s*,\s*{LITS}\)',
+    rf'description\(\s*{LITS}\)',
+    rf'CLI::App\s+\w+\{{\s*{LITS}\}}',
+    rf'\?\s*{LITS}:',
+    rf':\s*{LITS}\)',
+    rf'(?:message|why|what|hint|suggestion)\s*=\s*{LITS};',
+    rf'return\s+{LITS};',
+]
+
+
+def sources(root):
+    files = sorted(glob.glob(os.path.join(root, "lib/kudrang/**/*.cpp"), recursive=True))
+    files += sorted(glob.glob(os.path.join(root, "cli/*.cpp")))
+    for path in files:
+        rel = os.path.relpath(path, root)
+        if rel.startswith("lib/kudrang/render/") and not rel.endswith("diagnostics_render.cpp"):
+            continue
+        yield rel, open(path, encoding="utf-8").read()
+
+
+def extract(root):
+    found = {}
+    for rel, text in sources(root):
+        for pat in PATTERNS:
+            for m in re.finditer(pat, text):
+                s = unescape(m.group(1)).rstrip("\n")
+                if is_text(s) and not NOT_MESSAGES.search(s) and s not in found:
+                    line = text.count("\n", 0, m.start(1)) + 1
+                    found[s] = f"{rel}:{line}"
+    extra_path = os.path.join(root, "messages/extra.yaml")
+    if os.path.exists(extra_path):
+        for s in yaml.safe_load(open(extra_path, encoding="utf-8")) or []:
+            found.setdefault(s, "messages/extra.yaml")
+    return found
+
+
+def write_en(root, found):
+    with open(os.path.join(root, "messages/en.yaml"), "w", encoding="utf-8") as f:
+        f.write("# kudrang's English texts, found in the sources by tests/drift/check_messages.py extract\n"
+                "# (do not edit: change the source, then run the tool). Each is the key a\n"
+                "# translation in messages/LANG.yaml gives the text for.\n")
+        for s, where in sorted(found.items(), key=lambda kv: kv[1]):
+            f.write(f"# {where}\n- {yaml.safe_dump(s, allow_unicode=True, width=1000, default_style=None).strip().removesuffix(chr(10) + '...')}\n")
+
+
+def main():
+    cmd, root = sys.argv[1], sys.argv[2]
+    found = extract(root)
+    if cmd == "extract":
+        write_en(root, found)
+        print(f"{len(found)} texts")
+        return 0
+    problems = []
+    en_path = os.path.join(root, "messages/en.yaml")
+    listed = yaml.safe_load(open(en_path, encoding="utf-8")) or []
+    for s in sorted(set(found) - set(listed)):
+        problems.append(f"messages/en.yaml lacks {s!r} ({found[s]}): run tests/drift/check_messages.py extract")
+    for s in sorted(set(listed) - set(found)):
+        problems.append(f"messages/en.yaml lists {s!r}, which the sources no longer write: run tests/drift/check_messages.py extract")
+    for path in sorted(glob.glob(os.path.join(root, "messages/*.yaml"))):
+        lang = os.path.basename(path)[:-5]
+        if lang in ("en", "extra"):
+            continue
+        catalogue = (yaml.safe_load(open(path, encoding="utf-8")) or {}).get("messages") or {}
+        for s in found:
+            if not str(catalogue.get(s) or "").strip():
+                problems.append(f"messages/{lang}.yaml: no translation of {s!r} ({found[s]})")
+            elif placeholders(s) < placeholders_used(catalogue[s]):
+                problems.append(f"messages/{lang}.yaml: the translation of {s!r} uses a value it does not have")
+        for s in catalogue:
+            if s not in found:
+                problems.append(f"messages/{lang}.yaml: {s!r} is no text kudrang writes (changed in the sources?)")
+    for p in problems:
+        print(p)
+    print(f"{len(found)} texts checked: {len(problems)} problems")
+    print(f"{1 if not problems else 0} passed, {1 if problems else 0} failed")
+    return 1 if problems else 0
+
+
+def placeholders(s):
+    return len(re.findall(r"(?<!\{)\{(?!\{)[^}]*\}", s))
+
+
+def placeholders_used(t):
+    most, seq = 0, 0
+    for m in re.finditer(r"(?<!\{)\{(?!\{)([0-9]*)[^}]*\}", t):
+        if m.group(1):
+            most = max(most, int(m.group(1)))
+        else:
+            seq += 1
+            most = max(most, seq)
+    return most
+
+
+if __name__ == "__main__":
+    sys.exit(main())
