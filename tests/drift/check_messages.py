@@ -41,7 +41,14 @@ def is_text(s):
 
 
 # Formatted text that is no message: test hooks, the version line, file-name patterns.
-NOT_MESSAGES = re.compile(r"^(KUDRANG_TEST_RAISE=|kudrang \{\}$|\{\}XXXXXX$|\{\} \{\} \{\} BE$|\\r|    - \{\{|\*\*)")
+NOT_MESSAGES = re.compile(r"^([A-Z_]+$|\{\"|KUDRANG_TEST_RAISE=|kudrang \{\}$|\{\}XXXXXX$|\{\} \{\} \{\} BE$|\\r|    - \{\{|\*\*)")
+
+# Any literal (or run of adjacent literals) of three English words or more: a
+# message assembled in pieces still has its pieces in the catalogue.
+SENTENCE = rf'(?<![\w"{{])({LITS})'
+# What a sentence-looking literal may not hold to count: shell, CSS, tags, names.
+NOT_SENTENCE = re.compile(r"[=$#<>]|^\s*--|tag:|\{ |^TH Sarabun|^\\x|[\u0e00-\u0e7f].*default, not public")
+
 
 PATTERNS = [
     rf'fmt::format\(\s*{LITS}',
@@ -69,15 +76,62 @@ def sources(root):
         yield rel, open(path, encoding="utf-8").read()
 
 
+# A message put together with + or << : "unknown plan '" + id + "'" is the
+# template "unknown plan '{}'".
+PIECE = r'(?:[^";{}]|\([^()"]*\))+?'
+JOINED = re.compile(rf'{LIT}(?:\s*(?:\+|<<)\s*(?:{LIT}|{PIECE}(?=\s*(?:\+|<<|\)|;))))+')
+
+
+def joined_templates(text):
+    for m in JOINED.finditer(text):
+        parts = re.split(r'\s*(?:\+|<<)\s*', m.group(0))
+        if len(parts) < 2 or not any(p.startswith('"') for p in parts[1:]) and not parts[0].startswith('"'):
+            continue
+        out = ""
+        for p in parts:
+            p = p.strip()
+            if p.startswith('"') and p.endswith('"'):
+                out += unescape(p)
+            elif p and p not in ('"\\n"', "'\\n'"):
+                if p in ("'\\n'",):
+                    out += "\n"
+                else:
+                    out += "{}"
+        for line in out.split("\n"):
+            line = re.sub(r"(\{\})+", "{}", line)
+            if "{}" in line and line.strip() != "{}" and line.count("(") == line.count(")"):
+                yield m.start(), line
+
+
+def strip_comments(text):
+    # Blank out // comments (keeping line numbers), leaving string literals alone.
+    return re.sub(rf'({LIT})|//[^\n]*', lambda m: m.group(1) or "", text)
+
+
 def extract(root):
     found = {}
     for rel, text in sources(root):
-        for pat in PATTERNS:
+        text = strip_comments(text)
+        for pat in PATTERNS + [SENTENCE]:
             for m in re.finditer(pat, text):
-                s = unescape(m.group(1)).rstrip("\n")
+                raw = unescape(m.group(1))
+                s = raw.rstrip("\n")
+                if pat is SENTENCE and rel.endswith("io/hooks.cpp"):
+                    continue  # the hook is a shell script: its lines are its own
+                if pat is SENTENCE:
+                    s = raw.strip("\n")
+                    if "\n" not in s and (s != s.strip(" ") or s.startswith("'")):
+                        continue  # a piece of a message put together with + (found whole below)
+                if pat is SENTENCE and (len(re.findall(r"[A-Za-z]{2,}", s)) < 3 or NOT_SENTENCE.search(s)):
+                    continue
                 if is_text(s) and not NOT_MESSAGES.search(s) and s not in found:
                     line = text.count("\n", 0, m.start(1)) + 1
                     found[s] = f"{rel}:{line}"
+        if rel.startswith("cli/"):
+            for at, s in joined_templates(text):
+                s = s.strip(" ")
+                if is_text(s) and not NOT_MESSAGES.search(s) and s not in found:
+                    found[s] = f"{rel}:{text.count(chr(10), 0, at) + 1}"
     extra_path = os.path.join(root, "messages/extra.yaml")
     if os.path.exists(extra_path):
         for s in yaml.safe_load(open(extra_path, encoding="utf-8")) or []:
