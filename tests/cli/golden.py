@@ -19,7 +19,8 @@ A case file (tests/cli/cases/NAME.test) holds, in order:
     then: validate                optional, repeated: another kudrang command run afterwards in
                                   the same directory; its stdout and exit code are appended
     then: !rm plans               a 'then:' starting with '!' is a shell command instead (between
-                                  kudrang commands, e.g. to show or change files); likewise appended
+                                  kudrang commands, e.g. to show or change files); likewise appended;
+                                  $KUDRANG is the kudrang under test
     show: plan.ics                optional, repeated: a file whose content is appended at the end
     --- file meetings/x.yaml      optional, repeated: a file written into the temp dir
     ...content...
@@ -159,6 +160,7 @@ def run_once(kudrang, root, path, meta, files, deletes, links, expected, lang):
                    KUDRANG_LANG=lang)
         env.pop("KUDRANG_WORKSPACE", None)
         env["ROOT"] = os.path.abspath(root)
+        env["KUDRANG"] = kudrang  # for 'then: !' shell commands that run kudrang themselves
         for command in meta["sh"]:
             subprocess.run(command, shell=True, cwd=work, env=env, check=True,
                            capture_output=True, timeout=120)
