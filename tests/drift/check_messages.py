@@ -13,7 +13,8 @@ A text is found where the code writes one for people:
 - the text of UsageError(...), IoError(...), RecordsHaveErrors(...), std::runtime_error(...);
 - help: the description of add_option/add_flag/add_subcommand and ->description(...);
 - texts listed in messages/extra.yaml (CLI11's own messages, phrases built at run time).
-Adjacent literals ("a" "b") are joined, as the compiler does.
+Adjacent literals ("a" "b") are joined, as the compiler does. Keys are format
+strings: {} a value, {{ and }} a brace (a plain text's braces are doubled).
 """
 import glob
 import os
@@ -41,7 +42,7 @@ def is_text(s):
 
 
 # Formatted text that is no message: test hooks, the version line, file-name patterns.
-NOT_MESSAGES = re.compile(r"^([A-Z_]+$|\{\"|KUDRANG_TEST_RAISE=|kudrang \{\}$|\{\}XXXXXX$|\{\} \{\} \{\} BE$|\\r|    - \{\{|\*\*)")
+NOT_MESSAGES = re.compile(r"^(\{\{\"|end of (sequence|map) flow not found$|[A-Z_]+$|\{\"|KUDRANG_TEST_RAISE=|kudrang \{\}$|\{\}XXXXXX$|\{\} \{\} \{\} BE$|\\r|    - \{\{|\*\*)")
 
 # Any literal (or run of adjacent literals) of three English words or more: a
 # message assembled in pieces still has its pieces in the catalogue.
@@ -93,14 +94,14 @@ def joined_templates(text):
         for p in parts:
             p = p.strip()
             if p.startswith('"') and p.endswith('"'):
-                out += unescape(p)
+                out += unescape(p).replace("{", "{{").replace("}", "}}")
             elif p and p not in ('"\\n"', "'\\n'"):
                 if p in ("'\\n'",):
                     out += "\n"
                 else:
                     out += "{}"
         for line in out.split("\n"):
-            line = re.sub(r"(\{\})+", "{}", line)
+            line = re.sub(r"(?<!\{)(\{\})+(?!\})", "{}", line)
             if "{}" in line and line.strip() != "{}" and line.count("(") == line.count(")"):
                 yield m.start(), line
 
@@ -117,6 +118,9 @@ def extract(root):
         for pat in PATTERNS + [SENTENCE]:
             for m in re.finditer(pat, text):
                 raw = unescape(m.group(1))
+                in_fmt = re.search(r"fmt::format\(\s*$", text[max(0, m.start(1) - 40):m.start(1)])
+                if not in_fmt:
+                    raw = raw.replace("{", "{{").replace("}", "}}")  # a plain text: its braces are braces
                 s = raw.rstrip("\n")
                 if pat is SENTENCE and rel.endswith("io/hooks.cpp"):
                     continue  # the hook is a shell script: its lines are its own

@@ -60,6 +60,8 @@ std::vector<std::string> split_template(std::string_view t)
   return parts;
 }
 
+std::string fill(std::string_view th, const std::vector<std::string>& vals);
+
 Catalogue load_catalogue(const unsigned char* bytes, size_t size)
 {
   Catalogue c;
@@ -78,7 +80,7 @@ Catalogue load_catalogue(const unsigned char* bytes, size_t size)
     if (!v.is_scalar() || v.text.empty()) continue;
     auto parts = split_template(en);
     if (parts.size() == 1) {
-      c.exact.emplace(parts[0], v.text);
+      c.exact.emplace(parts[0], fill(v.text, {}));
       continue;
     }
     Entry e;

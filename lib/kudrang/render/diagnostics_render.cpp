@@ -6,15 +6,35 @@
 
 #include <fmt/format.h>
 
+#include <set>
+#include <string_view>
+
 namespace kudrang {
+
+namespace {
+
+// The codes of a file that could not be read at all (no record came out of it).
+bool file_unreadable(std::string_view code)
+{
+  for (std::string_view c : {"io-read", "file-too-large", "file-empty", "encoding-utf8", "encoding-utf16",
+                             "yaml-syntax", "yaml-tab", "yaml-too-deep", "yaml-too-many-nodes", "yaml-not-mapping"}) {
+    if (code == c) return true;
+  }
+  return false;
+}
+
+}  // namespace
 
 DiagnosticSummary summarize(const std::vector<Diagnostic>& list, size_t files)
 {
   DiagnosticSummary s;
   s.files = files;
+  std::set<std::string_view> unreadable;
   for (const auto& d : list) {
     (d.severity == Severity::error ? s.errors : s.warnings) += 1;
+    if (d.severity == Severity::error && file_unreadable(d.code)) unreadable.insert(d.file);
   }
+  s.unreadable = unreadable.size();
   return s;
 }
 
@@ -38,8 +58,11 @@ std::string format_diagnostic(const Diagnostic& d, bool color)
 
 std::string summary_line(const DiagnosticSummary& s)
 {
-  return translate(fmt::format("{} error{}, {} warning{} in {} file{}", s.errors, s.errors == 1 ? "" : "s",
-                               s.warnings, s.warnings == 1 ? "" : "s", s.files, s.files == 1 ? "" : "s"));
+  std::string line = translate(fmt::format("{} error{}, {} warning{} in {} file{}", s.errors,
+                                           s.errors == 1 ? "" : "s", s.warnings, s.warnings == 1 ? "" : "s",
+                                           s.files, s.files == 1 ? "" : "s"));
+  if (s.unreadable > 0) line += translate(fmt::format(" ({} could not be read)", s.unreadable));
+  return line;
 }
 
 void render_diagnostics_text(std::ostream& out, const std::vector<Diagnostic>& list, size_t files, bool color)
