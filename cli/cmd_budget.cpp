@@ -3,12 +3,14 @@
 #include "loading.hpp"
 
 #include "kudrang/core/exit_status.hpp"
+#include "kudrang/pipeline/stages.hpp"
 #include "kudrang/render/integration_render.hpp"
 #include "kudrang/render/plan_forms.hpp"
 
 #include <CLI/CLI.hpp>
 
 #include <iostream>
+#include <sstream>
 
 namespace kudrang::cli {
 
@@ -19,21 +21,49 @@ struct BudgetOptions {
   std::string format = "md";
 };
 
+void render_check(const BudgetOptions& o, const IntegrationReport& report, const Workspace* ws, bool thai,
+                  std::ostream& out)
+{
+  if (o.format == "json") render_integration_json(out, report);
+  else if (o.format == "csv") render_integration_csv(out, report);
+  else render_integration_md(out, report, ws, thai);
+}
+
+// Any tree through the pipeline: a row per workspace and the totals; one
+// workspace also gets its project lists, rendered while it is loaded.
 void run_check(const BudgetOptions& o, Globals& g)
 {
-  ValidateResult r = load_checked(g);
+  std::filesystem::path root = resolve_root(g);
+  FileTree tree = scan_root(root);
   IntegrationReport report;
-  for (const auto& ws : r.tree.workspaces) {
-    IntegrationResult part = check_integration(ws, o.year);
+  auto rows = integration_stage(o.year, [&](const WorkspaceInfo& info, IntegrationResult&& part) {
     add_integration(report.total, part);
-    report.parts.emplace_back(ws.display, std::move(part));
+    report.parts.emplace_back(info, std::move(part));
+  });
+  std::vector<StageBase*> stages = {rows.get()};
+  std::string detail;
+  std::unique_ptr<StageBase> one;
+  if (tree.workspaces.size() == 1) {
+    one = visit_stage([&](const Workspace& ws) {
+      IntegrationResult full = check_integration(ws, o.year);
+      IntegrationReport r;
+      r.total = full;
+      r.parts.emplace_back(workspace_info(ws), full);
+      r.detail = &full;
+      std::ostringstream text;
+      render_check(o, r, &ws, thai_output(g, ws.has_config ? ws.config.value.locale : "th"), text);
+      detail = text.str();
+    });
+    stages.push_back(one.get());
   }
-  const Workspace* only = r.tree.workspaces.size() == 1 ? &r.tree.workspaces.front() : nullptr;
-  bool thai = thai_for(g, r);
-  if (o.format == "json") render_integration_json(std::cout, report);
-  else if (o.format == "csv") render_integration_csv(std::cout, report);
-  else render_integration_md(std::cout, report, only, thai);
-  g.exit_code = report.total.all_met() ? exit_ok : exit_failed;
+  PipelineResult r = run_stages(tree, root, g, stages);
+  refuse_errors(r.diagnostics);
+  if (one) std::cout << detail;
+  else render_check(o, report, nullptr, thai_for(g, r), std::cout);
+  // A tree passes when every LAO does (indicator 3.2 counts LAOs, not the sum).
+  bool all = report.total.all_met();
+  for (const auto& [info, part] : report.parts) all = all && part.all_met();
+  g.exit_code = all ? exit_ok : exit_failed;
 }
 
 }  // namespace

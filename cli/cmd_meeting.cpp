@@ -8,6 +8,7 @@
 #include "kudrang/render/documents.hpp"
 #include "kudrang/render/json_writer.hpp"
 #include "kudrang/render/html_page.hpp"
+#include "kudrang/pipeline/stages.hpp"
 #include "kudrang/render/meeting_report_render.hpp"
 #include "kudrang/render/new_records.hpp"
 #include "kudrang/render/table.hpp"
@@ -297,46 +298,44 @@ struct ReportOptions {
   std::string format = "md";
 };
 
+// Any tree through the pipeline: one workspace gets the whole report
+// (rendered while it is loaded); a root of many, a row per workspace.
 void run_report(const ReportOptions& o, Globals& g)
 {
-  ValidateResult r = load_checked(g);
-  // At a root of many workspaces: one report per workspace that has meetings
-  // that year (JSON: under "workspaces"; CSV: a workspace column is not in
-  // the contract, so CSV stays one workspace).
-  std::vector<std::pair<const Workspace*, MeetingReport>> reports;
-  for (const auto& ws : r.tree.workspaces) {
-    bool any = false;
-    for (const auto& rec : ws.meetings) {
-      if (rec.value.date && fiscal_year_of(rec.value.date->value) == o.fy) any = true;
-    }
-    if (any) reports.emplace_back(&ws, meeting_report(ws, o.fy));
+  std::filesystem::path root = resolve_root(g);
+  FileTree tree = scan_root(root);
+  MeetingTreeReport rows;
+  auto stage = meetings_stage(o.fy, [&](const WorkspaceInfo& info, MeetingReport&& m) {
+    rows.emplace_back(info, std::move(m));
+  });
+  std::vector<StageBase*> stages = {stage.get()};
+  std::string detail;
+  bool any_meeting = false;
+  std::unique_ptr<StageBase> one;
+  if (tree.workspaces.size() == 1) {
+    one = visit_stage([&](const Workspace& ws) {
+      for (const auto& rec : ws.meetings) {
+        if (rec.value.date && fiscal_year_of(rec.value.date->value) == o.fy) any_meeting = true;
+      }
+      MeetingReport m = meeting_report(ws, o.fy);
+      std::ostringstream text;
+      if (o.format == "json") render_meeting_report_json(text, m);
+      else if (o.format == "csv") render_meeting_report_csv(text, m);
+      else render_meeting_report_md(text, m, ws, thai_output(g, ws.has_config ? ws.config.value.locale : "th"));
+      detail = text.str();
+    });
+    stages.push_back(one.get());
   }
-  if (reports.empty()) {
+  PipelineResult r = run_stages(tree, root, g, stages);
+  refuse_errors(r.diagnostics);
+  if (one && !any_meeting) {
     throw UsageError(fmt::format("no meeting records in fiscal year {} ({} to {})", o.fy,
                                  iso_date(fiscal_year_start(o.fy)), iso_date(fiscal_year_end(o.fy))));
   }
-  bool many = r.tree.workspaces.size() > 1;
-  if (many && o.format == "csv") throw UsageError("CSV is for one workspace; pass --workspace DIR or use md/json");
-  if (o.format == "json") {
-    if (!many) {
-      render_meeting_report_json(std::cout, reports.front().second);
-    } else {
-      std::cout << "{\n\"workspaces\": [\n";
-      for (size_t i = 0; i < reports.size(); ++i) {
-        std::cout << "{\"workspace\": " << json_quote(reports[i].first->display) << ", \"report\":\n";
-        render_meeting_report_json(std::cout, reports[i].second);
-        std::cout << "}" << (i + 1 < reports.size() ? "," : "") << "\n";
-      }
-      std::cout << "]\n}\n";
-    }
-  } else if (o.format == "csv") {
-    render_meeting_report_csv(std::cout, reports.front().second);
-  } else {
-    for (size_t i = 0; i < reports.size(); ++i) {
-      if (many) std::cout << (i ? "\n" : "") << "<!-- " << reports[i].first->display << " -->\n";
-      render_meeting_report_md(std::cout, reports[i].second, *reports[i].first, thai_for(g, r));
-    }
-  }
+  if (one) std::cout << detail;
+  else if (o.format == "json") render_meeting_tree_json(std::cout, o.fy, rows);
+  else if (o.format == "csv") render_meeting_tree_csv(std::cout, rows);
+  else render_meeting_tree_md(std::cout, o.fy, rows, thai_for(g, r));
   g.exit_code = exit_ok;
 }
 

@@ -6,7 +6,7 @@
 #include "document_output.hpp"
 #include "loading.hpp"
 
-#include "kudrang/check/validate.hpp"
+#include "kudrang/pipeline/pipeline.hpp"
 #include "kudrang/core/date.hpp"
 #include "kudrang/core/exit_status.hpp"
 #include "kudrang/io/safe_write.hpp"

@@ -6,8 +6,7 @@
 #include "kudrang/core/exit_status.hpp"
 #include "kudrang/io/git.hpp"
 #include "kudrang/io/temp_dir.hpp"
-#include "kudrang/records/fact_cache.hpp"
-#include "kudrang/rules/grade_tree.hpp"
+#include "kudrang/pipeline/stages.hpp"
 #include "kudrang/render/certify_render.hpp"
 #include "kudrang/render/grade_render.hpp"
 
@@ -15,6 +14,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <deque>
 #include <iostream>
 
 namespace fs = std::filesystem;
@@ -31,44 +31,30 @@ struct PlanOptions {
   std::string compare;
 };
 
-// Grades every selected plan of a loaded tree, in the evaluator's order.
-std::vector<PlanGrade> grade_all(const LoadedTree& tree, const PlanOptions& o, const Selection* sel)
-{
-  std::vector<PlanGrade> out;
-  for (const auto& ws : tree.workspaces) {
-    AdoptionEvidence evidence = adoption_evidence(ws);
-    const GradeThresholds& t = ws.grade_criteria().grade;
-    std::vector<PlanGrade> grades;
-    for (const auto& rec : ws.plans) {
-      const CommunityPlan& p = rec.value;
-      if (o.year && p.year != *o.year) continue;
-      if (sel && !sel->matches(p.id, rec.file)) continue;
-      PlanGrade pg = grade_plan(p, t, evidence);
-      pg.file = rec.file;
-      pg.workspace = ws.display;
-      if (ws.has_config) {
-        if (const Village* v = ws.config.value.village(p.village)) pg.village_name = v->name;
-      }
-      grades.push_back(std::move(pg));
-    }
-    std::stable_sort(grades.begin(), grades.end(), [](const PlanGrade& a, const PlanGrade& b) {
-      return std::tie(a.plan->year, a.plan->village, a.plan->id) < std::tie(b.plan->year, b.plan->village, b.plan->id);
+// The grades of a tree, folded workspace by workspace: each workspace's
+// grades are kept (their rows point into them), nothing else.
+struct GradeFold {
+  std::deque<WorkspaceGrades> kept;
+  std::vector<WorkspaceInfo> workspaces;
+  std::unique_ptr<StageBase> stage(std::optional<int> year)
+  {
+    return grades_stage(year, [this](const WorkspaceInfo& info, WorkspaceGrades&& g) {
+      kept.push_back(std::move(g));
+      workspaces.push_back(info);
     });
-    for (auto& g : grades) out.push_back(std::move(g));
   }
-  return out;
-}
+  std::vector<PlanGrade> rows() const
+  {
+    std::vector<PlanGrade> out;
+    for (const auto& g : kept) out.insert(out.end(), g.grades.begin(), g.grades.end());
+    return out;
+  }
+};
 
 // The copies of the older records for --compare: a private folder (0700),
 // removed on the way out and on SIGINT/SIGTERM/SIGHUP; the folders of runs
 // killed outright are swept by the next one, after an hour.
 constexpr const char* compare_prefix = "kudrang-compare-";
-
-bool any_plan_id(const ValidateResult& r, const std::string& id)
-{
-  return std::any_of(r.tree.workspaces.begin(), r.tree.workspaces.end(),
-                     [&](const Workspace& ws) { return ws.plan(id) != nullptr; });
-}
 
 void print_grades(const PlanOptions& o, const GradeReport& report, bool thai)
 {
@@ -77,44 +63,37 @@ void print_grades(const PlanOptions& o, const GradeReport& report, bool thai)
   else render_grades_md(std::cout, report, thai);
 }
 
-// A whole tree, no plan picked, no comparison: graded alongside its
-// validation, workspace by workspace, so memory stays small on a national
-// tree and unchanged workspaces come from the cache.
-void run_grade_streaming(const PlanOptions& o, Globals& g)
-{
-  fs::path root = resolve_root(g);
-  FileTree tree = scan_root(root);
-  std::optional<FactCache> cache;
-  if (!g.no_cache) cache.emplace(default_cache_file(root), executable_fingerprint());
-  GradeCollector collector(tree, cache ? &*cache : nullptr, o.year);
-  CachedRun run;
-  run.streaming = true;
-  run.visitor = &collector;
-  run.cache = cache ? &*cache : nullptr;
-  ValidateResult r = validate_cached(tree, root, g, run);
-  refuse_errors(r);
-  GradeReport report;
-  report.year = o.year;
-  report.many_workspaces = tree.workspaces.size() > 1;
-  report.plans = collector.grades();
-  for (const auto& pg : report.plans) report.distribution.add(pg.grade);
-  print_grades(o, report, thai_for_tree(g, tree));
-}
-
+// Any tree: graded through the pipeline, workspace by workspace, so memory
+// stays small on a national tree and unchanged workspaces come from the cache.
 void run_grade(const PlanOptions& o, Globals& g)
 {
-  if (o.targets.empty() && o.compare.empty()) return run_grade_streaming(o, g);
-  ValidateResult r = load_checked(g);
-  Selection sel(o.targets, resolve_root(g), "plan", [&](const std::string& id) { return any_plan_id(r, id); });
+  bool picked = !o.targets.empty() || !o.compare.empty();
+  GradeFold now;
+  // Picking plans by id needs every year's plans to know the ids.
+  auto stage = now.stage(picked ? std::nullopt : o.year);
+  PipelineResult r = run_checked(g, {stage.get()});
+  std::vector<PlanGrade> rows = now.rows();
+  std::optional<Selection> sel;
+  auto keep = [&](const PlanGrade& pg) {
+    return (!o.year || pg.plan->year == *o.year) && (!sel || sel->matches(pg.plan->id, pg.file));
+  };
+  if (picked) {
+    sel.emplace(o.targets, resolve_root(g), "plan", [&](const std::string& id) {
+      return std::any_of(rows.begin(), rows.end(), [&](const PlanGrade& pg) { return pg.plan->id == id; });
+    });
+    std::erase_if(rows, [&](const PlanGrade& pg) { return !keep(pg); });
+  }
   GradeReport report;
   report.year = o.year;
-  report.many_workspaces = r.tree.workspaces.size() > 1;
-  report.plans = grade_all(r.tree, o, &sel);
+  report.many_workspaces = r.workspaces.size() > 1;
+  report.workspaces = r.workspaces;
+  report.plans = std::move(rows);
   for (const auto& pg : report.plans) report.distribution.add(pg.grade);
 
-  // The older records come straight from git into a temporary tree.
+  // The older records come straight from git into a temporary tree, and go
+  // through the same stage (never cached: they are not this tree's files).
   std::unique_ptr<PrivateTempDir> old_dir;
-  std::optional<ValidateResult> old;
+  GradeFold old;
   if (!o.compare.empty()) {
     if (o.format == "csv") throw UsageError("--compare works with --format md or json");
     sweep_stale_temp_dirs(compare_prefix, std::chrono::hours(1));
@@ -123,15 +102,17 @@ void run_grade(const PlanOptions& o, Globals& g)
     if (!old_dir) throw IoError(error);
     auto old_root = export_revision(resolve_root(g), o.compare, old_dir->path(), error);
     if (!old_root) throw UsageError(error);
-    old = validate_tree(scan_tree(*old_root));
-    if (old->has_errors()) {
+    auto old_stage = old.stage(std::nullopt);
+    PipelineResult before_run = run_pipeline(scan_tree(*old_root), {old_stage.get()});
+    if (before_run.has_errors()) {
       std::cerr << "kudrang: warning: the records at " << o.compare << " have errors; comparing what could be read\n";
     }
-    std::vector<PlanGrade> before = grade_all(old->tree, o, nullptr);
+    std::vector<PlanGrade> before = old.rows();
+    std::erase_if(before, [&](const PlanGrade& pg) { return o.year && pg.plan->year != *o.year; });
     // Only the selected plans take part in the comparison.
     std::erase_if(before, [&](const PlanGrade& pg) {
-      return !sel.all() && std::none_of(report.plans.begin(), report.plans.end(),
-                                        [&](const PlanGrade& n) { return n.plan->id == pg.plan->id; });
+      return !sel->all() && std::none_of(report.plans.begin(), report.plans.end(),
+                                         [&](const PlanGrade& n) { return n.plan->id == pg.plan->id; });
     });
     report.compare_rev = o.compare;
     report.changes = compare_grades(before, report.plans);
@@ -141,24 +122,24 @@ void run_grade(const PlanOptions& o, Globals& g)
 
 void run_certify(const PlanOptions& o, Globals& g)
 {
-  ValidateResult r = load_checked(g);
-  Selection sel(o.targets, resolve_root(g), "plan", [&](const std::string& id) { return any_plan_id(r, id); });
   CertifyReport report;
-  report.many_workspaces = r.tree.workspaces.size() > 1;
-  for (const auto& ws : r.tree.workspaces) {
-    for (const auto& rec : ws.certifications) {
-      const Certification& c = rec.value;
-      if (!sel.matches(c.plan.value, rec.file)) continue;
-      if (o.year) {
-        const CommunityPlan* p = ws.plan(c.plan.value);
-        if (!p || p->year != *o.year) continue;
-      }
-      CertificationResult res = certify(c, ws.criteria_set(c.criteria.value));
-      res.file = rec.file;
-      res.workspace = ws.display;
-      report.results.push_back(std::move(res));
-    }
+  std::vector<WorkspaceInfo> infos;
+  // By id needs every year's certifications (and their plans) to know the ids.
+  bool picked = !o.targets.empty();
+  auto stage = certify_stage(picked ? std::nullopt : o.year, [&](const WorkspaceInfo&, std::vector<CertificationResult>&& part) {
+    for (auto& c : part) report.results.push_back(std::move(c));
+  });
+  PipelineResult r = run_checked(g, {stage.get()});
+  if (picked) {
+    Selection sel(o.targets, resolve_root(g), "plan", [&](const std::string& id) {
+      return std::any_of(report.results.begin(), report.results.end(),
+                         [&](const CertificationResult& c) { return c.plan == id; });
+    });
+    std::erase_if(report.results, [&](const CertificationResult& c) {
+      return !sel.matches(c.plan, c.file) || (o.year && c.plan_year != o.year);
+    });
   }
+  report.many_workspaces = r.workspaces.size() > 1;
   bool thai = thai_for(g, r);
   if (o.format == "json") render_certify_json(std::cout, report);
   else if (o.format == "csv") render_certify_csv(std::cout, report);

@@ -5,6 +5,9 @@
 #include "document_output.hpp"
 #include "kudrang/core/exit_status.hpp"
 #include "kudrang/render/json_writer.hpp"
+#include "kudrang/pipeline/stages.hpp"
+#include "kudrang/render/html_page.hpp"
+#include "kudrang/render/levels_render.hpp"
 #include "kudrang/render/summary_render.hpp"
 
 #include <CLI/CLI.hpp>
@@ -22,28 +25,6 @@ struct ReportOptions {
   std::string out;
 };
 
-void levels_json(std::ostream& out, const SuccessLevels& l)
-{
-  JsonWriter w(out);
-  w.begin_object();
-  w.key("year").value(l.year);
-  w.key("reached").value(l.reached);
-  w.key("levels").begin_array();
-  for (const auto& s : l.steps) {
-    w.begin_object();
-    w.key("level").value(s.level);
-    w.key("met").value(s.met);
-    w.key("evidence").value(s.declared ? "declared" : "computed");
-    w.key("numerator").value(s.ratio.num);
-    w.key("denominator").value(s.ratio.den);
-    w.key("threshold").value(s.threshold);
-    w.end_object();
-  }
-  w.end_array();
-  w.end_object();
-  w.finish();
-}
-
 }  // namespace
 
 void add_report_command(CLI::App& app, Globals& g)
@@ -60,13 +41,37 @@ void add_report_command(CLI::App& app, Globals& g)
     ->check(CLI::IsMember({"md", "html", "pdf"}));
   summary->add_option("-o,--output", so->out, "Write a new file (never overwritten) instead of standard output");
   summary->callback([so, &g] {
-    ValidateResult r = load_checked(g);
-    const Workspace& ws = single_workspace(r);
-    YearSummary s = summarize_year(ws, so->year);
-    s.printed = today_in_thailand();
-    bool thai = thai_for(g, r);
-    if (so->format == "pdf") emit_pdf(render_summary_html(s, thai), so->out, resolve_root(g) / ws.display, g);
-    else emit_text(so->format == "html" ? render_summary_html(s, thai) : render_summary_md(s, thai), so->out, g);
+    std::filesystem::path root = resolve_root(g);
+    FileTree tree = scan_root(root);
+    SummaryTreeReport rows;
+    auto stage = summary_stage(so->year, [&](const WorkspaceInfo& info, SummaryRow&& row) {
+      rows.emplace_back(info, std::move(row));
+    });
+    std::vector<StageBase*> stages = {stage.get()};
+    std::string page;
+    std::string ws_display;
+    std::unique_ptr<StageBase> one;
+    if (tree.workspaces.size() == 1) {
+      // One workspace: the whole document, rendered while it is loaded.
+      one = visit_stage([&](const Workspace& ws) {
+        YearSummary s = summarize_year(ws, so->year);
+        s.printed = today_in_thailand();
+        bool thai = thai_output(g, ws.has_config ? ws.config.value.locale : "th");
+        page = so->format == "md" ? render_summary_md(s, thai) : render_summary_html(s, thai);
+        ws_display = ws.display;
+      });
+      stages.push_back(one.get());
+    }
+    PipelineResult r = run_stages(tree, root, g, stages);
+    refuse_errors(r.diagnostics);
+    if (!one) {
+      bool thai = thai_for(g, r);
+      Doc doc = summary_tree_doc(so->year, rows, thai);
+      std::string title = thai ? fmt::format("รายงานสรุปประจำปี {}", so->year) : fmt::format("Summary of {}", so->year);
+      page = so->format == "md" ? to_markdown(doc) : html_page(title, to_html(doc));
+    }
+    if (so->format == "pdf") emit_pdf(page, so->out, root / ws_display, g);
+    else emit_text(page, so->out, g);
   });
 
   auto lo = std::make_shared<ReportOptions>();
@@ -74,22 +79,19 @@ void add_report_command(CLI::App& app, Globals& g)
   levels->add_option("--year", lo->year, "Review year of the community plans (BE)")->required()->check(CLI::Range(2400, 2700));
   levels->add_option("--format", lo->format, "md or json")->check(CLI::IsMember({"md", "json"}));
   levels->callback([lo, &g] {
-    ValidateResult r = load_checked(g);
-    YearSummary s = summarize_year(single_workspace(r), lo->year);
-    if (lo->format == "json") {
-      levels_json(std::cout, s.levels);
-      return;
-    }
-    // The levels section of the summary stands on its own.
+    LevelsTreeReport rows;
+    auto stage = levels_stage(lo->year, [&](const WorkspaceInfo& info, SuccessLevels&& l) {
+      rows.emplace_back(info, std::move(l));
+    });
+    PipelineResult r = run_checked(g, {stage.get()});
     bool thai = thai_for(g, r);
-    std::string md = render_summary_md(s, thai);
-    auto at = md.rfind("\n## ");
-    auto body = md.substr(at + 3);
-    auto first_line = body.find('\n');
-    std::cout << "#" << body.substr(0, first_line + 1) << "\n"
-              << (thai ? fmt::format("**ระดับที่ได้: {} จาก 5**\n", s.levels.reached)
-                       : fmt::format("**Level reached: {} of 5**\n", s.levels.reached))
-              << body.substr(first_line + 1);
+    if (rows.size() == 1) {
+      if (lo->format == "json") render_levels_json(std::cout, rows.front().second);
+      else render_levels_md(std::cout, rows.front().second, thai);
+    } else {
+      if (lo->format == "json") render_levels_tree_json(std::cout, lo->year, rows);
+      else render_levels_tree_md(std::cout, lo->year, rows, thai);
+    }
   });
 }
 

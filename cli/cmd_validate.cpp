@@ -2,7 +2,7 @@
 #include "commands.hpp"
 #include "loading.hpp"
 
-#include "kudrang/check/validate.hpp"
+#include "kudrang/pipeline/pipeline.hpp"
 #include "kudrang/core/exit_status.hpp"
 #include "kudrang/io/git.hpp"
 #include "kudrang/render/diagnostics_render.hpp"
@@ -70,11 +70,9 @@ int run_validate(const ValidateOptions& o, const Globals& g)
   } else {
     tree = scan_root(root);
   }
-  CachedRun run;
-  run.jobs = o.jobs;
-  run.complete = !o.changed;
-  run.streaming = true;
-  ValidateResult result = validate_cached(tree, root, g, run);
+  Globals with_jobs = g;
+  with_jobs.jobs = o.jobs;
+  PipelineResult result = run_stages(tree, root, with_jobs, {}, !o.changed);
   std::vector<Diagnostic> shown = std::move(result.diagnostics);
   size_t files = result.files;
   if (!prefixes.empty()) {

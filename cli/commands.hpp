@@ -18,6 +18,7 @@ void add_init_command(CLI::App& app, Globals& g);
 void add_report_command(CLI::App& app, Globals& g);
 void add_devplan_command(CLI::App& app, Globals& g);
 void add_hooks_command(CLI::App& app, Globals& g);
+void add_export_command(CLI::App& app, Globals& g);
 // meeting held | cancel | move (cmd_meeting_edit.cpp), under `meeting`.
 void add_meeting_edit_commands(CLI::App& meeting, Globals& g);
 // `kudrang [GLOBAL...] __complete [--] WORD...` (hidden): prints the shell
@@ -39,6 +40,7 @@ inline constexpr CommandEntry command_table[] = {
   {"project", add_project_command},
   {"devplan", add_devplan_command},
   {"report", add_report_command},
+  {"export", add_export_command},
   {"hooks", add_hooks_command},
 };
 

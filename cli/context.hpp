@@ -17,6 +17,7 @@ struct Globals {
   std::string color = "auto";
   bool quiet = false;
   bool no_cache = false;  // --no-cache
+  unsigned jobs = 0;      // validate --jobs, else KUDRANG_JOBS; 0: one thread per core
   int exit_code = 0;
 };
 

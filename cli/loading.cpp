@@ -2,83 +2,113 @@
 
 #include "progress.hpp"
 
-#include "kudrang/records/fact_cache.hpp"
-#include "kudrang/records/parsed_record.hpp"
 #include "kudrang/render/diagnostics_render.hpp"
 
 #include <fmt/format.h>
 
+#include <cstdlib>
 #include <iostream>
 
 namespace kudrang::cli {
 
-ValidateResult validate_cached(const FileTree& tree, const std::filesystem::path& root, const Globals& g,
-                               const CachedRun& run)
+size_t batch_files_setting()
 {
-  LoadOptions lo;
-  lo.jobs = run.jobs;
-  std::optional<FactCache> own;
-  FactCache* cache = run.cache;
-  if (!cache && !g.no_cache) {
-    own.emplace(default_cache_file(root), executable_fingerprint());
-    cache = &*own;
+  if (const char* v = std::getenv("KUDRANG_BATCH_FILES"); v && *v) {
+    char* end = nullptr;
+    unsigned long n = std::strtoul(v, &end, 10);
+    if (end && *end == '\0' && n > 0) return n;
   }
-  lo.cache = cache;
+  return PipelineOptions{}.batch_files;
+}
+
+unsigned jobs_setting(const Globals& g)
+{
+  if (g.jobs) return g.jobs;
+  if (const char* v = std::getenv("KUDRANG_JOBS"); v && *v) {
+    char* end = nullptr;
+    unsigned long n = std::strtoul(v, &end, 10);
+    if (end && *end == '\0' && n > 0 && n <= 256) return static_cast<unsigned>(n);
+  }
+  return 0;
+}
+
+PipelineResult run_stages(const FileTree& tree, const std::filesystem::path& root, const Globals& g,
+                          const std::vector<StageBase*>& stages, bool complete)
+{
+  PipelineOptions po;
+  po.jobs = jobs_setting(g);
+  po.batch_files = batch_files_setting();
+  std::optional<FactCache> cache;
+  if (!g.no_cache) cache.emplace(default_cache_file(root), executable_fingerprint());
+  po.cache = cache ? &*cache : nullptr;
   ProgressLine progress(!g.quiet);
-  lo.progress = [&](size_t done, size_t total) { progress.update(done, total); };
-  ValidateResult r = run.streaming ? validate_tree_streaming(tree, lo, run.visitor) : validate_tree(tree, lo);
+  po.progress = [&](size_t done, size_t total) { progress.update(done, total); };
+  PipelineResult r = run_pipeline(tree, stages, po);
   progress.finish();
   if (cache) {
     std::string error;
     // The cache only saves time: failing to write it never fails the run.
-    if (!cache->save(run.complete, error, &tree.workspace_displays) && !g.quiet) std::cerr << "kudrang: warning: " << error << '\n';
+    if (!cache->save(complete, error, &tree.workspace_displays) && !g.quiet) {
+      std::cerr << "kudrang: warning: " << error << '\n';
+    }
   }
   return r;
+}
+
+PipelineResult run_checked(const Globals& g, const std::vector<StageBase*>& stages)
+{
+  std::filesystem::path root = resolve_root(g);
+  FileTree tree = scan_root(root);
+  PipelineResult r = run_stages(tree, root, g, stages);
+  refuse_errors(r.diagnostics);
+  return r;
+}
+
+void refuse_errors(const std::vector<Diagnostic>& diagnostics)
+{
+  size_t errors = 0;
+  for (const auto& d : diagnostics) {
+    if (d.severity != Severity::error) continue;
+    std::cerr << format_diagnostic(d) << '\n';
+    ++errors;
+  }
+  if (errors) {
+    throw RecordsHaveErrors(fmt::format("the records have {} error{}; fix them first (kudrang validate)", errors,
+                                        errors == 1 ? "" : "s"));
+  }
 }
 
 ValidateResult load_checked(const Globals& g)
 {
   std::filesystem::path root = resolve_root(g);
   FileTree tree = scan_root(root);
-  ValidateResult r = validate_cached(tree, root, g);
-  refuse_errors(r);
-  return r;
-}
-
-bool thai_for_tree(const Globals& g, const FileTree& tree)
-{
-  if (!g.lang.empty()) return g.lang == "th";
-  for (const auto& f : tree.files) {
-    if (f.path.filename() != workspace_file_name || f.path.parent_path() != tree.workspaces[f.workspace]) continue;
+  if (tree.workspaces.size() > 1) {
+    // Never silently the first: the clerk says which.
+    std::string names;
+    size_t shown = std::min<size_t>(tree.workspaces.size(), 8);
+    for (size_t i = 0; i < shown; ++i) names += "\n  " + tree.workspace_displays[i];
+    if (shown < tree.workspaces.size()) names += fmt::format("\n  … and {} more", tree.workspaces.size() - shown);
+    throw UsageError(fmt::format("this command works on one workspace, but '{}' holds {}; pass --workspace DIR, "
+                                 "one of:{}",
+                                 root.string(), tree.workspaces.size(), names));
+  }
+  LoadOptions lo;
+  lo.jobs = jobs_setting(g);
+  std::optional<FactCache> cache;
+  if (!g.no_cache) cache.emplace(default_cache_file(root), executable_fingerprint());
+  lo.cache = cache ? &*cache : nullptr;
+  ValidateResult r = validate_tree(tree, lo);
+  if (cache) {
     std::string error;
-    auto text = read_file(f.path, error, LoadLimits{}.max_bytes);
-    if (!text) break;
-    ParsedRecord p = parse_record(*text, f.display);
-    if (auto* c = std::get_if<WorkspaceConfig>(&p.value)) return thai_output(g, c->locale);
-    break;
+    if (!cache->save(true, error, &tree.workspace_displays) && !g.quiet) std::cerr << "kudrang: warning: " << error << '\n';
   }
-  return thai_output(g, "th");
-}
-
-void refuse_errors(const ValidateResult& r)
-{
-  if (r.has_errors()) {
-    std::vector<Diagnostic> errors;
-    for (const auto& d : r.diagnostics) {
-      if (d.severity == Severity::error) errors.push_back(d);
-    }
-    for (const auto& d : errors) std::cerr << format_diagnostic(d) << '\n';
-    throw RecordsHaveErrors(fmt::format("the records have {} error{}; fix them first (kudrang validate)",
-                                        errors.size(), errors.size() == 1 ? "" : "s"));
-  }
+  refuse_errors(r.diagnostics);
+  return r;
 }
 
 const Workspace& single_workspace(const ValidateResult& r)
 {
-  if (r.tree.workspaces.size() != 1) {
-    throw UsageError(fmt::format("this command works on one workspace, but {} were found; pass --workspace DIR",
-                                 r.tree.workspaces.size()));
-  }
+  if (r.tree.workspaces.size() != 1) throw UsageError("this command works on one workspace; pass --workspace DIR");
   return r.tree.workspaces.front();
 }
 
@@ -93,5 +123,7 @@ bool thai_for(const Globals& g, const ValidateResult& r)
   }
   return thai_output(g, locale);
 }
+
+bool thai_for(const Globals& g, const PipelineResult& r) { return thai_output(g, r.locale()); }
 
 }  // namespace kudrang::cli

@@ -1,9 +1,13 @@
 #pragma once
-// Loading records for a report: validate first, and refuse to report on
+// Loading records for a command: validate first, and refuse to report on
 // records with errors (a report from broken records would mislead).
+//
+// Report commands run stages through the pipeline (run_stages): any tree, a
+// batch at a time, cached. Commands that print one workspace's documents
+// load that one workspace (load_checked) and, at a root of many, ask which.
 #include "context.hpp"
 
-#include "kudrang/check/validate.hpp"
+#include "kudrang/pipeline/pipeline.hpp"
 #include "kudrang/records/fact_cache.hpp"
 
 namespace kudrang::cli {
@@ -14,37 +18,34 @@ public:
   using std::runtime_error::runtime_error;
 };
 
-// How validate_cached runs.
-struct CachedRun {
-  unsigned jobs = 0;       // 0: one per core
-  bool complete = true;    // the tree is everything under root (not a --changed subset)
-  bool streaming = false;  // only diagnostics are wanted: check a batch of workspaces at a time
-  WorkspaceVisitor* visitor = nullptr;  // with streaming: sees each loaded workspace
-  FactCache* cache = nullptr;           // a cache the caller opened (else one is opened here)
-};
-
-// Validates `tree` (rooted at `root`) through the fact cache unless
+// Runs `stages` over `tree` (rooted at `root`) through the fact cache unless
 // --no-cache, with a progress line on a terminal, and saves the cache.
-ValidateResult validate_cached(const FileTree& tree, const std::filesystem::path& root, const Globals& g,
-                               const CachedRun& run = {});
+// `complete`: the tree is everything under root (not a --changed subset).
+PipelineResult run_stages(const FileTree& tree, const std::filesystem::path& root, const Globals& g,
+                          const std::vector<StageBase*>& stages, bool complete = true);
 
-// Prints the errors of `r` to stderr and throws RecordsHaveErrors, if any.
-void refuse_errors(const ValidateResult& r);
+// The same over the command's root (--workspace, or the tree around the
+// current directory); prints the errors and throws RecordsHaveErrors if any.
+PipelineResult run_checked(const Globals& g, const std::vector<StageBase*>& stages);
 
-// The report language of a tree whose records were not kept: --lang, else
-// the locale of the first workspace's kudrang.yaml.
-bool thai_for_tree(const Globals& g, const FileTree& tree);
+// Prints the errors to stderr and throws RecordsHaveErrors, if any.
+void refuse_errors(const std::vector<Diagnostic>& diagnostics);
 
-// Scans and validates the workspace(s) the command works on. Prints errors
-// to stderr and throws RecordsHaveErrors when there are any; warnings pass.
+// Scans and validates the one workspace the command works on: at a root of
+// several workspaces a usage error naming them (pass --workspace DIR).
+// Prints errors to stderr and throws RecordsHaveErrors when there are any;
+// warnings pass.
 ValidateResult load_checked(const Globals& g);
 
-// The one workspace of the tree; a usage error when the root holds several
-// (commands that print one workspace's documents).
+// The one workspace of a loaded result.
 const Workspace& single_workspace(const ValidateResult& r);
 
-// "th"/"en" for the loaded tree: --lang, else the first workspace's locale.
+// Thai output: --lang, else the first workspace's locale.
 bool thai_for(const Globals& g, const ValidateResult& r);
+bool thai_for(const Globals& g, const PipelineResult& r);
 
+// How many files a batch loads at once: KUDRANG_BATCH_FILES when set (the
+// tests run with 1 and 3 to show the batches never change a result).
+size_t batch_files_setting();
 
 }  // namespace kudrang::cli

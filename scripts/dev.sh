@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 
 # Debian 12 packages: the compiler and build tools, the four libraries, utf8proc
 # (Thai display width), RE2 (linear-time schema patterns), libb2 (BLAKE2b
-# content digests of the fact cache), and python3 with jsonschema/yaml for the schema and
+# content digests of the fact cache), SQLite (kudrang export), and python3 with jsonschema/yaml for the schema and
 # golden tests; groff/man-db to render the man pages; git for workspaces;
 # dpkg-dev for the Debian package; exfat-fuse/exfatprogs to test writes on an
 # exFAT stick (the test is skipped without them); WeasyPrint and the Laksaman
@@ -21,6 +21,7 @@ cd "$(dirname "$0")/.."
 # check the PDFs in the tests.
 packages=(g++ cmake make pkg-config git
           libcli11-dev libyaml-cpp-dev libfmt-dev doctest-dev libutf8proc-dev libre2-dev libb2-dev
+          libsqlite3-dev
           python3 python3-jsonschema python3-yaml groff-base man-db dpkg-dev
           exfat-fuse exfatprogs weasyprint fonts-tlwg-laksaman poppler-utils)
 

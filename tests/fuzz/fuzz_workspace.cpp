@@ -8,7 +8,7 @@
 #include "kudrang/render/plan_forms.hpp"
 #include "kudrang/render/summary_render.hpp"
 #include "kudrang/rules/certify.hpp"
-#include "kudrang/rules/grade.hpp"
+#include "kudrang/rules/grade_workspace.hpp"
 #include "kudrang/rules/integration.hpp"
 #include "kudrang/rules/meeting_report.hpp"
 #include "kudrang/rules/project_status.hpp"
@@ -53,12 +53,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
   };
   DocumentOptions o;
   o.letter_date = Date{2020, 10, 1};
-  AdoptionEvidence evidence = adoption_evidence(ws);
   std::set<int> years;
-  for (const auto& p : ws.plans) {
-    PlanGrade g = grade_plan(p.value, ws.grade_criteria().grade, evidence);
+  for (const auto& g : grade_workspace(ws, std::nullopt).grades) {
     grade_advice(g, true);
-    years.insert(p.value.year);
+    years.insert(g.plan->year);
   }
   for (const auto& c : ws.certifications) certify(c.value, ws.criteria_set(c.value.criteria.value));
   for (const auto& b : ws.budgets) years.insert(b.value.year);

@@ -1,7 +1,7 @@
 #pragma once
 // Shared helpers for unit tests: a temporary workspace on disk, and
 // diagnostics rendered as the one-line text users see.
-#include "kudrang/check/validate.hpp"
+#include "kudrang/pipeline/pipeline.hpp"
 #include "kudrang/io/yaml_loader.hpp"
 #include "kudrang/render/diagnostics_render.hpp"
 

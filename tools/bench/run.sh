@@ -17,6 +17,8 @@
 #   libyaml      libyaml's event parser, 2 threads
 #   python peer  CSafeLoader + jsonschema against schemas/, 2 processes (peer_validate.py)
 #   kudrang validate / plan grade, cold (empty fact cache) and warm
+#   kudrang plan certify / budget check / report levels / report summary /
+#                meeting report at the root, cold and warm
 #   kudrang validate --changed, one plan edited, in a fresh clone with no cache
 #                (largest size only)
 # The table goes to stdout and to build-bench/benchmark.md.
@@ -76,6 +78,19 @@ for n in "${list[@]}"; do
   measure "kudrang plan grade, cold (no cache)" "$n" "$kudrang" plan grade --workspace "$tree"
   measure "kudrang plan grade, warm" "$n" "$kudrang" plan grade --workspace "$tree"
   measure "kudrang validate + plan grade, warm" "$n" sh -c "'$kudrang' validate -q --workspace '$tree' && '$kudrang' plan grade --workspace '$tree'"
+  # The other report commands at the tree root (issue 16): each cold (empty
+  # cache) and warm, through the same pipeline.
+  for c in "plan certify" "budget check --year 2563" "report levels --year 2563" "report summary --year 2563" \
+           "meeting report --fy 2563"; do
+    rm -rf "$cache"
+    # shellcheck disable=SC2086
+    measure "kudrang $c, cold (no cache)" "$n" "$kudrang" $c --workspace "$tree"
+    # shellcheck disable=SC2086
+    measure "kudrang $c, warm" "$n" "$kudrang" $c --workspace "$tree"
+  done
+  rm -rf "$cache" "$dir/export-$n.db" "$dir/export-$n-warm.db"
+  measure "kudrang export --format sqlite, cold (no cache)" "$n" "$kudrang" export --format sqlite -o "$dir/export-$n.db" --workspace "$tree"
+  measure "kudrang export --format sqlite, warm" "$n" "$kudrang" export --format sqlite -o "$dir/export-$n-warm.db" --workspace "$tree"
   unset KUDRANG_CACHE_DIR
   if [ "$n" = "$largest" ]; then
     # CI on a pull request: a fresh clone, no cache, one plan changed.

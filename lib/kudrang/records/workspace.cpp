@@ -273,4 +273,16 @@ LoadedTree load_tree(const FileTree& tree, const LoadOptions& options)
   return out;
 }
 
+WorkspaceInfo workspace_info(const Workspace& ws)
+{
+  WorkspaceInfo info;
+  info.workspace = ws.display;
+  if (ws.has_config) {
+    info.code = ws.config.value.area_code;
+    info.name = ws.config.value.org_name;
+    info.locale = ws.config.value.locale;
+  }
+  return info;
+}
+
 }  // namespace kudrang

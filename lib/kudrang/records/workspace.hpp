@@ -61,6 +61,17 @@ private:
   std::unordered_map<std::string, const Criteria*> m_criteria;
 };
 
+// What a report says of a workspace: where it is and whose it is (kept for
+// a tree's rows after the workspace itself is dropped).
+struct WorkspaceInfo {
+  std::string workspace;  // display path relative to the run root ("" for the root itself)
+  std::string code;       // area code from kudrang.yaml, "" when unknown
+  std::string name;       // the organisation's Thai name (อบต.…), "" when unknown
+  std::string locale = "th";
+  bool operator==(const WorkspaceInfo&) const = default;
+};
+WorkspaceInfo workspace_info(const Workspace& ws);
+
 // Everything a run loaded: the workspaces and every diagnostic of the
 // per-file stage (syntax, schema, field values).
 struct LoadedTree {

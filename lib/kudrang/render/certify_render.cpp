@@ -19,19 +19,18 @@ void render_certify_md(std::ostream& out, const CertifyReport& r, bool thai)
   out << "# " << tr(thai, "ผลการรับรองมาตรฐานแผนชุมชน", "Community plan certification") << "\n";
   long certified = 0;
   for (const auto& c : r.results) {
-    const Certification& cert = *c.certification;
-    out << "\n## " << (thai ? "แผนชุมชน " : "Plan ") << cert.plan.value;
+    out << "\n## " << (thai ? "แผนชุมชน " : "Plan ") << c.plan;
     if (r.many_workspaces) out << " (" << md_text(c.workspace) << ")";
     out << "\n\n";
-    if (!c.criteria) {
-      out << (thai ? fmt::format("ไม่พบชุดเกณฑ์ '{}'\n", cert.criteria.value)
-                   : fmt::format("criteria set '{}' not found\n", cert.criteria.value));
+    if (!c.criteria_found) {
+      out << (thai ? fmt::format("ไม่พบชุดเกณฑ์ '{}'\n", c.criteria)
+                   : fmt::format("criteria set '{}' not found\n", c.criteria));
       continue;
     }
-    out << (thai ? fmt::format("ชุดเกณฑ์ {} · วันที่ประเมิน {}\n\n", c.criteria->id,
-                               cert.date ? human_date(*cert.date, true) : "-")
-                 : fmt::format("Criteria {} · assessed {}\n\n", c.criteria->id,
-                               cert.date ? human_date(*cert.date, false) : "-"));
+    out << (thai ? fmt::format("ชุดเกณฑ์ {} · วันที่ประเมิน {}\n\n", c.criteria,
+                               c.date ? human_date(*c.date, true) : "-")
+                 : fmt::format("Criteria {} · assessed {}\n\n", c.criteria,
+                               c.date ? human_date(*c.date, false) : "-"));
     MarkdownTable t({tr(thai, "ด้าน", "area"), tr(thai, "คะแนนที่ได้", "score"), tr(thai, "คะแนนเต็ม", "max")},
                     {MarkdownTable::Align::left, MarkdownTable::Align::right, MarkdownTable::Align::right});
     for (const auto& a : c.areas) {
@@ -72,10 +71,10 @@ void render_certify_csv(std::ostream& out, const CertifyReport& r)
   CsvWriter csv(out);
   std::vector<std::string> header = {"workspace", "plan", "criteria", "date", "total", "pass", "certified"};
   // Areas of the first known criteria set give the area columns.
-  const Criteria* first = nullptr;
+  const CertificationResult* first = nullptr;
   for (const auto& c : r.results) {
-    if (c.criteria) {
-      first = c.criteria;
+    if (c.criteria_found) {
+      first = &c;
       break;
     }
   }
@@ -87,9 +86,8 @@ void render_certify_csv(std::ostream& out, const CertifyReport& r)
   }
   csv.row(header);
   for (const auto& c : r.results) {
-    const Certification& cert = *c.certification;
-    std::vector<std::string> row = {c.workspace, cert.plan.value, cert.criteria.value,
-                                    cert.date ? iso_date(*cert.date) : "", fmt::format("{}", c.total),
+    std::vector<std::string> row = {c.workspace, c.plan, c.criteria,
+                                    c.date ? iso_date(*c.date) : "", fmt::format("{}", c.total),
                                     fmt::format("{}", c.pass), c.certified ? "yes" : "no"};
     for (const auto& a : c.areas) {
       row.push_back(fmt::format("{}", a.score));
@@ -105,13 +103,12 @@ void render_certify_json(std::ostream& out, const CertifyReport& r)
   w.begin_object();
   w.key("certifications").begin_array();
   for (const auto& c : r.results) {
-    const Certification& cert = *c.certification;
     w.begin_object();
-    w.key("plan").value(cert.plan.value);
+    w.key("plan").value(c.plan);
     if (r.many_workspaces) w.key("workspace").value(c.workspace);
     w.key("file").value(c.file);
-    w.key("criteria").value(cert.criteria.value);
-    if (cert.date) w.key("date").value(iso_date(*cert.date));
+    w.key("criteria").value(c.criteria);
+    if (c.date) w.key("date").value(iso_date(*c.date));
     else w.key("date").null();
     w.key("total").value(c.total);
     w.key("pass").value(c.pass);

@@ -22,9 +22,9 @@ bool plain_number(std::string_view s)
 
 }  // namespace
 
-CsvWriter::CsvWriter(std::ostream& out) : m_out(out)
+CsvWriter::CsvWriter(std::ostream& out, bool bom) : m_out(out)
 {
-  m_out << "\xEF\xBB\xBF";
+  if (bom) m_out << "\xEF\xBB\xBF";
 }
 
 std::string csv_field(std::string_view s)

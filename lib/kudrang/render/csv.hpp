@@ -10,8 +10,9 @@ namespace kudrang {
 
 class CsvWriter {
 public:
-  // Writes the byte-order mark.
-  explicit CsvWriter(std::ostream& out);
+  // Writes the byte-order mark (Excel needs it; `bom` false for programs such
+  // as Spark that would take it into the first column's name).
+  explicit CsvWriter(std::ostream& out, bool bom = true);
   void row(const std::vector<std::string>& cells);
 
 private:

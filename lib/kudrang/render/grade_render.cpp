@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include <map>
+
 namespace kudrang {
 
 namespace {
@@ -313,18 +315,32 @@ void render_grades_json(std::ostream& out, const GradeReport& r, bool thai)
   w.key("distribution");
   distribution(r.distribution);
   if (r.many_workspaces) {
+    // Percents over the graded plans only (A+B+C), as the seed's national table gives them.
+    long graded = r.distribution.a + r.distribution.b + r.distribution.c;
+    w.key("graded_distribution").begin_object();
+    for (auto [name, n] : {std::pair{"A", r.distribution.a}, {"B", r.distribution.b}, {"C", r.distribution.c}}) {
+      auto pct = Ratio{n, graded}.percent_text();
+      if (pct) w.key(name).raw_number(*pct);
+      else w.key(name).null();
+    }
+    w.end_object();
+    std::map<std::string, GradeDistribution> by_workspace;
+    for (const auto& g : r.plans) by_workspace[g.workspace].add(g.grade);
     w.key("workspaces").begin_array();
-    for (size_t i = 0; i < r.plans.size();) {
-      const std::string& name = r.plans[i].workspace;
-      GradeDistribution d;
-      for (; i < r.plans.size() && r.plans[i].workspace == name; ++i) d.add(r.plans[i].grade);
+    for (const auto& info : r.workspaces) {
       w.begin_object();
-      w.key("workspace").value(name);
+      w.key("workspace").value(info.workspace);
+      w.key("code").value(info.code);
+      w.key("name").value(info.name);
       w.key("distribution");
-      distribution(d);
+      distribution(by_workspace[info.workspace]);
       w.end_object();
     }
     w.end_array();
+    w.key("totals").begin_object();
+    w.key("distribution");
+    distribution(r.distribution);
+    w.end_object();
   }
   if (r.compare_rev) {
     auto grade = [&](std::optional<char> x) {

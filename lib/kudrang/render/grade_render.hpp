@@ -14,6 +14,7 @@ struct GradeReport {
   GradeDistribution distribution;
   std::optional<int> year;       // --year, if given
   bool many_workspaces = false;
+  std::vector<WorkspaceInfo> workspaces;  // every workspace of the tree, in order
   std::optional<std::string> compare_rev;  // --compare REV
   std::vector<GradeChange> changes;        // with compare_rev
 };

@@ -130,6 +130,34 @@ const char* integration_rule_name(const std::string& id, bool thai)
   return "";
 }
 
+namespace {
+
+// The model-LAO count of indicator 3.2: LAOs meeting ldp-30, budget-20, both.
+struct LaoCounts {
+  long count = 0, ldp = 0, budget = 0, model = 0;
+};
+
+LaoCounts lao_counts(const IntegrationReport& r)
+{
+  LaoCounts c;
+  for (const auto& [info, part] : r.parts) {
+    ++c.count;
+    bool ldp = part.rules.size() > 0 && part.rules[0].met;
+    bool budget = part.rules.size() > 1 && part.rules[1].met;
+    c.ldp += ldp;
+    c.budget += budget;
+    c.model += ldp && budget;
+  }
+  return c;
+}
+
+std::string workspace_label(const WorkspaceInfo& info)
+{
+  return info.workspace.empty() ? std::string(".") : info.workspace;
+}
+
+}  // namespace
+
 void render_integration_md(std::ostream& out, const IntegrationReport& r, const Workspace* ws, bool thai)
 {
   out << "# "
@@ -138,35 +166,53 @@ void render_integration_md(std::ostream& out, const IntegrationReport& r, const 
                : fmt::format("Community plans into the development plan and budget: review year {} (target {})",
                              r.total.year, r.total.target_year))
       << "\n\n";
-  rules_table(out, r.total, thai);
-  if (r.parts.size() == 1) {
-    details(out, r.parts.front().second, ws, thai);
+  if (r.detail) {
+    rules_table(out, r.total, thai);
+    details(out, *r.detail, ws, thai);
     return;
   }
-  for (const auto& [name, part] : r.parts) {
-    out << "\n# " << md_text(name) << "\n\n";
-    rules_table(out, part, thai);
-    details(out, part, nullptr, thai);
+  // A tree: one row per LAO, then the total, then how many LAOs meet each rule.
+  using A = MarkdownTable::Align;
+  std::vector<Inline> header = {tr(thai, "พื้นที่ทำงาน", "workspace"), tr(thai, "อปท.", "LAO")};
+  std::vector<A> align = {A::left, A::left};
+  for (const auto& rule : r.total.rules) {
+    header.push_back(rule.id);
+    align.push_back(A::right);
   }
+  MarkdownTable t(header, align);
+  auto cells = [&](std::vector<Inline> row, const IntegrationResult& res) {
+    for (const auto& rule : res.rules) {
+      row.emplace_back(fmt::format("{}/{} {}", rule.ratio.num, rule.ratio.den, rule.met ? "✓" : "✗"));
+    }
+    return row;
+  };
+  for (const auto& [info, part] : r.parts) t.add_row(cells({Inline(workspace_label(info)), Inline(info.name)}, part));
+  t.add_row(cells({Inline(tr(thai, "รวม", "total")), Inline(fmt::format("{}", r.parts.size()))}, r.total));
+  t.write(out);
+  LaoCounts c = lao_counts(r);
+  out << "\n"
+      << (thai ? fmt::format("อปท. ที่ผ่านเกณฑ์ ldp-30: {} จาก {} · budget-20: {} จาก {} · ผ่านทั้งสองเกณฑ์ (ต้นแบบ): {} จาก {}\n",
+                             c.ldp, c.count, c.budget, c.count, c.model, c.count)
+               : fmt::format("LAOs meeting ldp-30: {} of {} · budget-20: {} of {} · both (model): {} of {}\n", c.ldp,
+                             c.count, c.budget, c.count, c.model, c.count))
+      << (thai ? "แถวรวมนับโครงการของทุก อปท. รวมกัน; ตัวชี้วัด 3.2 นับ อปท. ที่ผ่านเกณฑ์ (บรรทัดข้างบน)\n"
+               : "The total row counts the projects of every LAO together; indicator 3.2 counts the LAOs that meet the "
+                 "rules (the line above).\n");
 }
 
 void render_integration_csv(std::ostream& out, const IntegrationReport& r)
 {
   CsvWriter csv(out);
-  csv.row({"workspace", "rule", "numerator", "denominator", "percent", "threshold", "met", "needed"});
-  auto rows = [&](const std::string& ws, const IntegrationResult& res) {
+  csv.row({"workspace", "code", "name", "rule", "numerator", "denominator", "percent", "threshold", "met", "needed"});
+  auto rows = [&](const std::string& ws, const std::string& code, const std::string& name, const IntegrationResult& res) {
     for (const auto& rule : res.rules) {
-      csv.row({ws, rule.id, fmt::format("{}", rule.ratio.num), fmt::format("{}", rule.ratio.den),
+      csv.row({ws, code, name, rule.id, fmt::format("{}", rule.ratio.num), fmt::format("{}", rule.ratio.den),
                rule.ratio.percent_text().value_or(""), fmt::format("{}", rule.threshold), rule.met ? "yes" : "no",
                fmt::format("{}", rule.needed)});
     }
   };
-  if (r.parts.size() == 1) {
-    rows(r.parts.front().first, r.parts.front().second);
-    return;
-  }
-  for (const auto& [name, part] : r.parts) rows(name, part);
-  rows("(total)", r.total);
+  for (const auto& [info, part] : r.parts) rows(info.workspace, info.code, info.name, part);
+  if (!r.detail) rows("(total)", "", "", r.total);
 }
 
 void render_integration_json(std::ostream& out, const IntegrationReport& r)
@@ -176,10 +222,9 @@ void render_integration_json(std::ostream& out, const IntegrationReport& r)
   w.key("year").value(r.total.year);
   w.key("target_year").value(r.total.target_year);
   rules_json(w, r.total);
-  if (r.parts.size() == 1) {
-    const auto& part = r.parts.front().second;
+  if (r.detail) {
     w.key("projects").begin_array();
-    for (const auto& e : part.eligible) {
+    for (const auto& e : r.detail->eligible) {
       w.begin_object();
       w.key("source").value(e.plan->id + "/" + e.project->id);
       w.key("village").value(e.plan->village);
@@ -191,13 +236,28 @@ void render_integration_json(std::ostream& out, const IntegrationReport& r)
     w.end_array();
   } else {
     w.key("workspaces").begin_array();
-    for (const auto& [name, part] : r.parts) {
+    for (const auto& [info, part] : r.parts) {
       w.begin_object();
-      w.key("workspace").value(name);
+      w.key("workspace").value(info.workspace);
+      w.key("code").value(info.code);
+      w.key("name").value(info.name);
+      w.key("year").value(part.year);
+      w.key("target_year").value(part.target_year);
+      w.key("has_budget").value(part.has_budget);
       rules_json(w, part);
       w.end_object();
     }
     w.end_array();
+    w.key("totals").begin_object();
+    rules_json(w, r.total);
+    w.end_object();
+    LaoCounts c = lao_counts(r);
+    w.key("laos").begin_object();
+    w.key("count").value(c.count);
+    w.key("ldp-30").value(c.ldp);
+    w.key("budget-20").value(c.budget);
+    w.key("model").value(c.model);
+    w.end_object();
   }
   w.end_object();
   w.finish();

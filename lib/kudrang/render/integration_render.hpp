@@ -7,8 +7,9 @@
 namespace kudrang {
 
 struct IntegrationReport {
-  IntegrationResult total;                                      // summed over workspaces
-  std::vector<std::pair<std::string, IntegrationResult>> parts;  // per workspace (display, result)
+  IntegrationResult total;                                        // summed over workspaces
+  std::vector<std::pair<WorkspaceInfo, IntegrationResult>> parts;  // per workspace: the rules only
+  const IntegrationResult* detail = nullptr;  // one workspace: its full result (project lists)
 };
 
 const char* integration_rule_name(const std::string& id, bool thai);

@@ -126,10 +126,11 @@ void render_meeting_report_csv(std::ostream& out, const MeetingReport& r)
   }
 }
 
-void render_meeting_report_json(std::ostream& out, const MeetingReport& r)
+namespace {
+
+// The keys of a year's counts, the same for one workspace and for each row of a tree.
+void counts_json(JsonWriter& w, const MeetingReport& r)
 {
-  JsonWriter w(out);
-  w.begin_object();
   w.key("fiscal_year").value(r.fiscal_year);
   w.key("target").value(r.target);
   w.key("held").value(r.held);
@@ -163,6 +164,15 @@ void render_meeting_report_json(std::ostream& out, const MeetingReport& r)
     w.end_object();
   }
   w.end_array();
+}
+
+}  // namespace
+
+void render_meeting_report_json(std::ostream& out, const MeetingReport& r)
+{
+  JsonWriter w(out);
+  w.begin_object();
+  counts_json(w, r);
   w.key("meetings").begin_array();
   for (const auto& q : r.meetings) {
     w.begin_object();
@@ -184,6 +194,89 @@ void render_meeting_report_json(std::ostream& out, const MeetingReport& r)
     w.end_object();
   }
   w.end_array();
+  w.end_object();
+  w.finish();
+}
+
+namespace {
+
+struct MeetingTotals {
+  long held = 0, target = 0, met = 0, cancelled = 0;
+};
+
+MeetingTotals meeting_totals(const MeetingTreeReport& r)
+{
+  MeetingTotals t;
+  for (const auto& [info, m] : r) {
+    t.held += m.held;
+    t.target += m.target;
+    t.met += m.target_met() ? 1 : 0;
+    t.cancelled += m.cancelled;
+  }
+  return t;
+}
+
+}  // namespace
+
+void render_meeting_tree_md(std::ostream& out, int fiscal_year, const MeetingTreeReport& r, bool thai)
+{
+  using A = MarkdownTable::Align;
+  out << "# "
+      << (thai ? fmt::format("การประชุมสภาผู้นำชุมชน ปีงบประมาณ {}", fiscal_year)
+               : fmt::format("Council meetings, fiscal year {}", fiscal_year))
+      << "\n\n";
+  MarkdownTable t({thai ? "พื้นที่ทำงาน" : "workspace", thai ? "อปท." : "LAO", thai ? "ประชุม" : "held",
+                   thai ? "เป้าหมาย" : "target", thai ? "ผล" : "result", thai ? "ยกเลิก" : "cancelled",
+                   thai ? "เดือนที่ไม่มีประชุม" : "months without"},
+                  {A::left, A::left, A::right, A::right, A::left, A::right, A::right});
+  for (const auto& [info, m] : r) {
+    t.add_row({info.workspace.empty() ? "." : info.workspace, info.name, fmt::format("{}", m.held),
+               fmt::format("{}", m.target), m.target_met() ? (thai ? "ผ่าน" : "met") : (thai ? "ไม่ผ่าน" : "not met"),
+               fmt::format("{}", m.cancelled), fmt::format("{}", m.missing_months.size())});
+  }
+  MeetingTotals tot = meeting_totals(r);
+  t.add_row({thai ? "รวม" : "total", fmt::format("{}", r.size()), fmt::format("{}", tot.held),
+             fmt::format("{}", tot.target),
+             thai ? fmt::format("ผ่าน {} จาก {}", tot.met, r.size()) : fmt::format("{} of {} met", tot.met, r.size()),
+             fmt::format("{}", tot.cancelled), ""});
+  t.write(out);
+}
+
+void render_meeting_tree_csv(std::ostream& out, const MeetingTreeReport& r)
+{
+  CsvWriter csv(out);
+  csv.row({"workspace", "code", "name", "held", "target", "target_met", "cancelled", "months_without"});
+  for (const auto& [info, m] : r) {
+    csv.row({info.workspace, info.code, info.name, fmt::format("{}", m.held), fmt::format("{}", m.target),
+             m.target_met() ? "yes" : "no", fmt::format("{}", m.cancelled), fmt::format("{}", m.missing_months.size())});
+  }
+  MeetingTotals tot = meeting_totals(r);
+  csv.row({"(total)", "", "", fmt::format("{}", tot.held), fmt::format("{}", tot.target), fmt::format("{}", tot.met),
+           fmt::format("{}", tot.cancelled), ""});
+}
+
+void render_meeting_tree_json(std::ostream& out, int fiscal_year, const MeetingTreeReport& r)
+{
+  JsonWriter w(out);
+  w.begin_object();
+  w.key("fiscal_year").value(fiscal_year);
+  w.key("workspaces").begin_array();
+  for (const auto& [info, m] : r) {
+    w.begin_object();
+    w.key("workspace").value(info.workspace);
+    w.key("code").value(info.code);
+    w.key("name").value(info.name);
+    counts_json(w, m);
+    w.end_object();
+  }
+  w.end_array();
+  MeetingTotals tot = meeting_totals(r);
+  w.key("totals").begin_object();
+  w.key("held").value(tot.held);
+  w.key("target").value(tot.target);
+  w.key("target_met").value(tot.met);
+  w.key("cancelled").value(tot.cancelled);
+  w.end_object();
   w.end_object();
   w.finish();
 }

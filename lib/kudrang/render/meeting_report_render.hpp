@@ -11,4 +11,11 @@ void render_meeting_report_md(std::ostream& out, const MeetingReport& r, const W
 void render_meeting_report_csv(std::ostream& out, const MeetingReport& r);
 void render_meeting_report_json(std::ostream& out, const MeetingReport& r);
 
+// A tree: one row per workspace (its partial has no member or meeting
+// lists) and the totals.
+using MeetingTreeReport = std::vector<std::pair<WorkspaceInfo, MeetingReport>>;
+void render_meeting_tree_md(std::ostream& out, int fiscal_year, const MeetingTreeReport& r, bool thai);
+void render_meeting_tree_csv(std::ostream& out, const MeetingTreeReport& r);
+void render_meeting_tree_json(std::ostream& out, int fiscal_year, const MeetingTreeReport& r);
+
 }  // namespace kudrang

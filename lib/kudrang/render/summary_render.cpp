@@ -4,6 +4,7 @@
 
 #include "kudrang/render/grade_render.hpp"
 #include "kudrang/render/integration_render.hpp"
+#include "kudrang/render/levels_render.hpp"
 #include "kudrang/render/doc.hpp"
 #include "kudrang/render/html_page.hpp"
 
@@ -17,17 +18,6 @@ namespace {
 
 const char* tr(bool thai, const char* th, const char* en) { return thai ? th : en; }
 
-const char* level_text(int level, bool thai)
-{
-  switch (level) {
-  case 1: return tr(thai, "สรุปสถานะแผนทุกหมู่บ้านและเผยแพร่อย่างน้อย 2 ช่องทาง", "every plan's status published through 2+ channels");
-  case 2: return tr(thai, "ทุกหมู่บ้านจัดเวทีประชาคมทบทวนแผน", "every village reviewed its plan at a civic forum");
-  case 3: return tr(thai, "ทุกแผนมีโครงการที่ทำเองโดยไม่ใช้งบประมาณอย่างน้อย 2 โครงการ", "every plan carries out 2+ projects without budget");
-  case 4: return tr(thai, "ทุกหมู่บ้านมีโครงการบรรจุในแผนพัฒนาท้องถิ่นอย่างน้อย 1 โครงการ", "every village has 1+ project in the development plan");
-  case 5: return tr(thai, "โครงการในขั้นที่ 4 ได้รับงบประมาณอย่างน้อยร้อยละ 20", "20%+ of the level-4 projects are budgeted");
-  }
-  return "";
-}
 
 std::string grade_label(std::optional<char> g, bool thai)
 {
@@ -77,7 +67,7 @@ std::vector<Inline> key_figures(const YearSummary& s, bool thai)
                          .text(fmt::format(", B {}, C {}, not graded {}", d.b, d.c, d.none)));
   // The plans a provincial office asks about first: fair (C) and not graded.
   std::vector<std::string> fair, ungraded;
-  for (const auto& g : s.grades) {
+  for (const auto& g : s.graded.grades) {
     std::string who = thai ? fmt::format("หมู่ที่ {} {} ({})", g.plan->village, g.village_name, g.plan->id)
                            : fmt::format("village {} {} ({})", g.plan->village, g.village_name, g.plan->id);
     if (!g.grade) ungraded.push_back(who);
@@ -130,49 +120,6 @@ std::string title(const YearSummary& s, bool thai)
 
 }  // namespace
 
-YearSummary summarize_year(const Workspace& ws, int year)
-{
-  YearSummary s;
-  s.workspace = &ws;
-  s.year = year;
-  s.meetings = meeting_report(ws, year);
-  AdoptionEvidence evidence = adoption_evidence(ws);
-  for (const auto& rec : ws.plans) {
-    if (rec.value.year != year) continue;
-    PlanGrade g = grade_plan(rec.value, ws.grade_criteria().grade, evidence);
-    g.file = rec.file;
-    if (const Village* v = ws.config.value.village(rec.value.village)) g.village_name = v->name;
-    s.distribution.add(g.grade);
-    s.grades.push_back(std::move(g));
-  }
-  std::stable_sort(s.grades.begin(), s.grades.end(),
-                   [](const PlanGrade& a, const PlanGrade& b) { return a.plan->village < b.plan->village; });
-  for (const auto& rec : ws.certifications) {
-    const CommunityPlan* p = ws.plan(rec.value.plan.value);
-    if (!p || p->year != year) continue;
-    CertificationResult r = certify(rec.value, ws.criteria_set(rec.value.criteria.value));
-    r.file = rec.file;
-    s.certifications.push_back(std::move(r));
-  }
-  s.integration = check_integration(ws, year);
-  s.levels = success_levels(ws, year);
-  auto later = [&](const Date& d) {
-    if (!s.as_of || *s.as_of < d) s.as_of = d;
-  };
-  for (const auto& rec : ws.meetings) {
-    const Meeting& m = rec.value;
-    if (m.date && m.status == MeetingStatus::held && fiscal_year_of(m.date->value) == year) later(m.date->value);
-  }
-  for (const auto& rec : ws.plans) {
-    if (rec.value.year == year && rec.value.reviewed) later(*rec.value.reviewed);
-  }
-  for (const auto& rec : ws.certifications) {
-    const CommunityPlan* p = ws.plan(rec.value.plan.value);
-    if (p && p->year == year && rec.value.date) later(*rec.value.date);
-  }
-  return s;
-}
-
 namespace {
 
 // Title, key figures, meetings and grades: what the one-page HTML shows as charts.
@@ -204,7 +151,7 @@ Doc summary_head(const YearSummary& s, bool thai)
   Table plans({tr(thai, "หมู่ที่", "village"), tr(thai, "แผน", "plan"), tr(thai, "ระดับ", "grade"),
                tr(thai, "เกณฑ์ที่ไม่ผ่าน", "criteria not met")},
               {Align::right, Align::left, Align::left, Align::left});
-  for (const auto& g : s.grades) {
+  for (const auto& g : s.graded.grades) {
     std::string unmet;
     for (const auto& c : g.criteria) {
       if (!c.met) unmet += (unmet.empty() ? "" : ", ") + std::to_string(c.no);
@@ -224,7 +171,7 @@ Doc summary_tail(const YearSummary& s, bool thai)
                tr(thai, "ผล", "result")},
               {Align::left, Align::right, Align::right, Align::left});
   for (const auto& c : s.certifications) {
-    certs.add_row({c.certification->plan.value, fmt::format("{}", c.total), fmt::format("{}", c.pass),
+    certs.add_row({c.plan, fmt::format("{}", c.total), fmt::format("{}", c.pass),
                    c.certified ? tr(thai, "ผ่าน", "certified") : tr(thai, "ไม่ผ่าน", "not certified")});
   }
   if (certs.empty()) doc.paragraph("-");
@@ -242,15 +189,7 @@ Doc summary_tail(const YearSummary& s, bool thai)
   doc.table(std::move(rules));
 
   doc.heading(2, tr(thai, "ระดับความสำเร็จ (ตัวชี้วัด 1.1.2)", "Success levels (KPI 1.1.2)"));
-  Table levels({tr(thai, "ขั้น", "level"), tr(thai, "เงื่อนไข", "step"), tr(thai, "ได้", "count"), tr(thai, "ผล", "result"),
-                tr(thai, "หลักฐาน", "evidence")},
-               {Align::right, Align::left, Align::right, Align::left, Align::left});
-  for (const auto& st : s.levels.steps) {
-    levels.add_row({fmt::format("{}", st.level), level_text(st.level, thai), fmt::format("{}/{}", st.ratio.num, st.ratio.den),
-                    st.met ? tr(thai, "ผ่าน", "met") : tr(thai, "ไม่ผ่าน", "not met"),
-                    st.declared ? tr(thai, "แจ้งโดยชุมชน", "declared") : tr(thai, "คำนวณจากข้อมูล", "computed")});
-  }
-  doc.table(std::move(levels));
+  doc.table(levels_table(s.levels, thai));
   return doc;
 }
 
@@ -418,6 +357,41 @@ std::string render_summary_html(const YearSummary& s, bool thai)
     " .tables{columns:2;column-gap:14px} .tables h2{break-after:avoid} .tables table{break-inside:avoid}"
     " @page{size:A4;margin:1.2cm}";
   return html_page(title(s, thai), to_html(doc), css);
+}
+
+Doc summary_tree_doc(int year, const SummaryTreeReport& r, bool thai)
+{
+  Doc doc;
+  doc.heading(1, thai ? fmt::format("รายงานสรุปประจำปี {} — {} พื้นที่ทำงาน", year, r.size())
+                      : fmt::format("Summary of {} — {} workspaces", year, r.size()));
+  Table t({tr(thai, "พื้นที่ทำงาน", "workspace"), tr(thai, "อปท.", "LAO"), tr(thai, "ประชุม", "meetings"),
+           tr(thai, "แผน A/B/C/-", "plans A/B/C/-"), tr(thai, "ผ่านการรับรอง", "certified"), "ldp-30", "budget-20",
+           tr(thai, "ระดับ", "level")},
+          {Align::left, Align::left, Align::right, Align::right, Align::right, Align::right, Align::right, Align::right});
+  auto rule = [&](const SummaryRow& row, size_t i) -> std::string {
+    if (row.rules.size() <= i) return "-";
+    const auto& x = row.rules[i];
+    return fmt::format("{} {}", percent_or_dash(x.ratio), x.met ? tr(thai, "ผ่าน", "met") : tr(thai, "ไม่ผ่าน", "not met"));
+  };
+  auto cells = [&](const std::string& ws, const std::string& name, const SummaryRow& row, const std::string& level) {
+    return std::vector<Inline>{Inline(ws), Inline(name), Inline(fmt::format("{}/{}", row.meetings_held, row.meetings_target)),
+                               Inline(fmt::format("{}/{}/{}/{}", row.grades.a, row.grades.b, row.grades.c, row.grades.none)),
+                               Inline(fmt::format("{}/{}", row.certified, row.assessed)), Inline(rule(row, 0)),
+                               Inline(rule(row, 1)), Inline(level)};
+  };
+  SummaryRow total;
+  total.meetings_target = 0;
+  long model = 0;
+  for (const auto& [info, row] : r) {
+    t.add_row(cells(info.workspace.empty() ? "." : info.workspace, info.name, row, fmt::format("{}", row.level)));
+    add_summary_row(total, row);
+    model += row.rules.size() > 1 && row.rules[0].met && row.rules[1].met;
+  }
+  t.add_row(cells(tr(thai, "รวม", "total"), fmt::format("{}", r.size()), total, "-"));
+  doc.table(std::move(t));
+  doc.paragraph(thai ? fmt::format("อปท. ที่ผ่านทั้งเกณฑ์ ldp-30 และ budget-20: {} จาก {}", model, r.size())
+                     : fmt::format("LAOs meeting both ldp-30 and budget-20: {} of {}", model, r.size()));
+  return doc;
 }
 
 }  // namespace kudrang

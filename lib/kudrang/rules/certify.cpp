@@ -5,8 +5,10 @@ namespace kudrang {
 CertificationResult certify(const Certification& c, const Criteria* criteria)
 {
   CertificationResult r;
-  r.certification = &c;
-  r.criteria = criteria;
+  r.plan = c.plan.value;
+  r.criteria = c.criteria.value;
+  r.date = c.date;
+  r.criteria_found = criteria != nullptr;
   if (!criteria) {
     r.complete = false;
     return r;
@@ -33,6 +35,22 @@ CertificationResult certify(const Certification& c, const Criteria* criteria)
   }
   r.certified = r.complete && r.total >= r.pass;
   return r;
+}
+
+std::vector<CertificationResult> certify_workspace(const Workspace& ws, std::optional<int> year)
+{
+  std::vector<CertificationResult> out;
+  for (const auto& rec : ws.certifications) {
+    const Certification& c = rec.value;
+    const CommunityPlan* p = ws.plan(c.plan.value);
+    if (year && (!p || p->year != *year)) continue;
+    CertificationResult res = certify(c, ws.criteria_set(c.criteria.value));
+    if (p) res.plan_year = p->year;
+    res.file = rec.file;
+    res.workspace = ws.display;
+    out.push_back(std::move(res));
+  }
+  return out;
 }
 
 }  // namespace kudrang

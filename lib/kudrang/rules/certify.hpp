@@ -11,20 +11,31 @@ struct AreaScore {
   long score = 0;
   long max = 0;
   std::vector<std::pair<std::string, long>> missing;  // indicators not scored (id, max)
+  bool operator==(const AreaScore&) const = default;
 };
 
+// A value of its own (no pointers into the records), so a tree's results
+// can be kept after its workspaces are dropped.
 struct CertificationResult {
-  const Certification* certification = nullptr;
+  std::string plan;      // the certified plan's id
+  std::string criteria;  // the criteria set's id, as the record names it
+  std::optional<Date> date;
+  std::optional<int> plan_year;  // the certified plan's review year, when the plan exists
+  bool criteria_found = false;  // false: unknown criteria set (nothing scored)
   std::string file;
   std::string workspace;
-  const Criteria* criteria = nullptr;  // nullptr: unknown criteria set
   long total = 0;
   long pass = 0;
   bool certified = false;
   bool complete = true;  // every indicator scored
   std::vector<AreaScore> areas;
+  bool operator==(const CertificationResult&) const = default;
 };
 
 CertificationResult certify(const Certification& c, const Criteria* criteria);
+
+// Every certification of a workspace scored, in file order (`year`: only
+// those of plans of that review year), each with its file and workspace.
+std::vector<CertificationResult> certify_workspace(const Workspace& ws, std::optional<int> year);
 
 }  // namespace kudrang

@@ -1,5 +1,7 @@
 #include "kudrang/rules/grade.hpp"
 
+#include "kudrang/rules/adoption.hpp"
+
 namespace kudrang {
 
 const char* evidence_id(Evidence e)
@@ -22,13 +24,10 @@ AdoptionEvidence adoption_evidence(const Workspace& ws)
       }
     }
   }
-  for (const auto& b : ws.budgets) {
-    for (const auto& line : b.value.lines) {
-      if (!line.project) continue;
-      if (const DevProject* dp = ws.dev_project(line.project->value)) {
-        for (const auto& s : dp->sources) e.carried_sources.insert(s.text());
-      }
-    }
+  // Criterion 3 asks for a project carried into a budget of any year.
+  Adoption a = adoption(ws, std::nullopt);
+  for (const auto& [source, dev] : a.taken_up) {
+    if (a.in_budget(source)) e.carried_sources.insert(source);
   }
   return e;
 }

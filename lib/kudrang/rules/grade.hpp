@@ -50,6 +50,7 @@ struct GradeDistribution {
   long a = 0, b = 0, c = 0, none = 0;
   long total() const { return a + b + c + none; }
   void add(std::optional<char> g);
+  bool operator==(const GradeDistribution&) const = default;
 };
 
 }  // namespace kudrang

@@ -1,5 +1,7 @@
 #include "kudrang/rules/integration.hpp"
 
+#include "kudrang/rules/adoption.hpp"
+
 #include <algorithm>
 #include <set>
 #include <unordered_map>
@@ -27,23 +29,8 @@ IntegrationResult check_integration(const Workspace& ws, int year)
   out.year = year;
   out.target_year = year + 1;
 
-  // Which community-plan projects the development plan takes up with money
-  // for the target year, and which of those dev-plan projects are budgeted.
-  std::set<std::string> budgeted;  // dev-plan project ids with a line in the Y+1 budget
-  for (const auto& b : ws.budgets) {
-    if (b.value.year != out.target_year) continue;
-    out.has_budget = true;
-    for (const auto& l : b.value.lines) {
-      if (l.project) budgeted.insert(l.project->value);
-    }
-  }
-  std::unordered_map<std::string, std::vector<const DevProject*>> taken_up;  // "plan/project" -> dev projects
-  for (const auto& d : ws.development_plans) {
-    for (const auto& p : d.value.projects) {
-      if (p.planned(out.target_year).satang <= 0) continue;
-      for (const auto& s : p.sources) taken_up[s.text()].push_back(&p);
-    }
-  }
+  const Adoption taken = adoption(ws, out.target_year);
+  out.has_budget = taken.has_budget;
 
   std::vector<const CommunityPlan*> plans;
   for (const auto& p : ws.plans) {
@@ -64,12 +51,11 @@ IntegrationResult check_integration(const Workspace& ws, int year)
       if (!p.dimension.empty()) dims.insert(p.dimension);
       if (p.category == ProjectCategory::self || p.agency != "lao") continue;
       EligibleProject e{plan, &p, false, false, {}};
-      auto it = taken_up.find(plan->id + "/" + p.id);
-      if (it != taken_up.end()) {
+      std::string source = plan->id + "/" + p.id;
+      if (auto it = taken.taken_up.find(source); it != taken.taken_up.end()) {
         e.in_ldp = true;
         e.dev_projects = it->second;
-        e.in_budget = std::any_of(it->second.begin(), it->second.end(),
-                                  [&](const DevProject* d) { return budgeted.count(d->id) > 0; });
+        e.in_budget = taken.in_budget(source);
       }
       ldp += e.in_ldp;
       budget += e.in_budget;

@@ -26,6 +26,7 @@ struct IntegrationRule {
   long threshold = 0;
   bool met = false;
   long needed = 0;
+  bool operator==(const IntegrationRule&) const = default;
 };
 
 struct IntegrationResult {

@@ -12,6 +12,7 @@ struct MonthHeld {
   int year = 0;  // CE
   int month = 0;
   long held = 0;
+  bool operator==(const MonthHeld&) const = default;
 };
 
 struct VillageAttendance {
@@ -19,12 +20,14 @@ struct VillageAttendance {
   std::string name;
   long meetings_present = 0;
   std::array<long, 12> by_month{};  // held meetings in each fiscal month with the village present
+  bool operator==(const VillageAttendance&) const = default;
 };
 
 struct SectorAttendance {
   Sector sector = Sector::unknown;
   long present = 0;
   long possible = 0;
+  bool operator==(const SectorAttendance&) const = default;
 };
 
 struct MemberAttendance {
@@ -32,6 +35,7 @@ struct MemberAttendance {
   long present = 0;
   long excused = 0;
   long absent = 0;
+  bool operator==(const MemberAttendance&) const = default;
 };
 
 struct MeetingQuorum {
@@ -39,6 +43,7 @@ struct MeetingQuorum {
   long present = 0;
   long members = 0;  // current members on the day
   bool reached = false;
+  bool operator==(const MeetingQuorum&) const = default;
 };
 
 struct MeetingReport {
@@ -53,6 +58,7 @@ struct MeetingReport {
   std::vector<MeetingQuorum> meetings;    // held meetings by date
   long cancelled = 0;
   bool target_met() const { return held >= target; }
+  bool operator==(const MeetingReport&) const = default;
 };
 
 MeetingReport meeting_report(const Workspace& ws, int fiscal_year);

@@ -10,6 +10,7 @@ namespace kudrang {
 struct Ratio {
   long num = 0;
   long den = 0;
+  bool operator==(const Ratio&) const = default;
 
   bool meets(long threshold) const { return den > 0 && num * 100 >= threshold * den; }
   // Percent in hundredths (7639 = 76.39%), rounded half up; nullopt when den == 0.

@@ -1,6 +1,8 @@
 #include "kudrang/rules/success_levels.hpp"
 
-#include <set>
+#include "kudrang/rules/adoption.hpp"
+
+#include <algorithm>
 
 namespace kudrang {
 
@@ -8,25 +10,9 @@ SuccessLevels success_levels(const Workspace& ws, int year)
 {
   SuccessLevels r;
   r.year = year;
-  std::set<std::string> budgeted;
-  for (const auto& b : ws.budgets) {
-    if (b.value.year != year + 1) continue;
-    for (const auto& l : b.value.lines) {
-      if (l.project) budgeted.insert(l.project->value);
-    }
-  }
-  std::set<std::string> taken;           // sources with money for Y+1
-  std::set<std::string> taken_budgeted;  // ... whose dev-plan project has a Y+1 line
-  for (const auto& d : ws.development_plans) {
-    for (const auto& p : d.value.projects) {
-      if (p.planned(year + 1).satang <= 0) continue;
-      for (const auto& s : p.sources) {
-        taken.insert(s.text());
-        if (budgeted.count(p.id)) taken_budgeted.insert(s.text());
-      }
-    }
-  }
+  const Adoption taken = adoption(ws, year + 1);
   Ratio l1, l2, l3, l4, l5;
+  std::vector<int> failing[4];
   for (const auto& rec : ws.plans) {
     const CommunityPlan& p = rec.value;
     if (p.year != year) continue;
@@ -35,7 +21,9 @@ SuccessLevels success_levels(const Workspace& ws, int year)
     ++l3.den;
     ++l4.den;
     if (p.published.size() >= 2) ++l1.num;
+    else failing[0].push_back(p.village);
     if (p.reviewed && fiscal_year_of(*p.reviewed) == year) ++l2.num;
+    else failing[1].push_back(p.village);
     long self_unfunded = 0;
     bool in_ldp = false;
     for (const auto& pp : p.projects) {
@@ -45,20 +33,26 @@ SuccessLevels success_levels(const Workspace& ws, int year)
         ++self_unfunded;
       }
       std::string key = p.id + "/" + pp.id;
-      if (taken.count(key)) {
+      if (taken.in_ldp(key)) {
         in_ldp = true;
         ++l5.den;
-        if (taken_budgeted.count(key)) ++l5.num;
+        if (taken.in_budget(key)) ++l5.num;
       }
     }
     if (self_unfunded >= 2) ++l3.num;
+    else failing[2].push_back(p.village);
     if (in_ldp) ++l4.num;
+    else failing[3].push_back(p.village);
   }
-  r.steps = {{1, l1.meets(100), true, l1, 100},
-             {2, l2.meets(100), false, l2, 100},
-             {3, l3.meets(100), false, l3, 100},
-             {4, l4.meets(100), false, l4, 100},
-             {5, l5.meets(20), false, l5, 20}};
+  r.steps = {{1, l1.meets(100), true, l1, 100, failing[0]},
+             {2, l2.meets(100), false, l2, 100, failing[1]},
+             {3, l3.meets(100), false, l3, 100, failing[2]},
+             {4, l4.meets(100), false, l4, 100, failing[3]},
+             {5, l5.meets(20), false, l5, 20, {}}};
+  for (auto& s : r.steps) {
+    std::sort(s.failing.begin(), s.failing.end());
+    s.failing.erase(std::unique(s.failing.begin(), s.failing.end()), s.failing.end());
+  }
   for (const auto& s : r.steps) {
     if (!s.met) break;
     r.reached = s.level;

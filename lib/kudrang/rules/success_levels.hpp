@@ -14,12 +14,15 @@ struct SuccessStep {
   bool declared = false;  // rests on what the records declare, not on facts kudrang can check
   Ratio ratio;            // plans (levels 1-4) or projects (level 5) meeting the step
   long threshold = 100;   // percent
+  std::vector<int> failing;  // levels 1-4: the village numbers of the plans that miss the step
+  bool operator==(const SuccessStep&) const = default;
 };
 
 struct SuccessLevels {
   int year = 0;
   int reached = 0;  // 0..5
   std::vector<SuccessStep> steps;  // levels 1..5
+  bool operator==(const SuccessLevels&) const = default;
 };
 
 // 1: every plan published through >= 2 channels (community-plan `published`, declared)

@@ -1,0 +1,22 @@
+#pragma once
+// `report levels`: the success levels of KPI 1.1.2 for one workspace, or a
+// row per workspace of a tree with the count of LAOs at each level.
+#include "kudrang/render/doc.hpp"
+#include "kudrang/rules/success_levels.hpp"
+
+#include <ostream>
+
+namespace kudrang {
+
+using LevelsTreeReport = std::vector<std::pair<WorkspaceInfo, SuccessLevels>>;
+
+// What step `level` asks (1..5).
+const char* level_text(int level, bool thai);
+Table levels_table(const SuccessLevels& l, bool thai);
+
+void render_levels_md(std::ostream& out, const SuccessLevels& l, bool thai);
+void render_levels_json(std::ostream& out, const SuccessLevels& l);
+void render_levels_tree_md(std::ostream& out, int year, const LevelsTreeReport& r, bool thai);
+void render_levels_tree_json(std::ostream& out, int year, const LevelsTreeReport& r);
+
+}  // namespace kudrang
