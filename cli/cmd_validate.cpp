@@ -72,7 +72,8 @@ int run_validate(const ValidateOptions& o, const Globals& g)
   }
   Globals with_jobs = g;
   with_jobs.jobs = o.jobs;
-  PipelineResult result = run_stages(tree, root, with_jobs, {}, !o.changed);
+  // Only validate judges the day: meetings left planned after their date.
+  PipelineResult result = run_stages(tree, root, with_jobs, {}, !o.changed, today_in_thailand());
   std::vector<Diagnostic> shown = std::move(result.diagnostics);
   size_t files = result.files;
   if (!prefixes.empty()) {

@@ -33,9 +33,10 @@ unsigned jobs_setting(const Globals& g)
 }
 
 PipelineResult run_stages(const FileTree& tree, const std::filesystem::path& root, const Globals& g,
-                          const std::vector<StageBase*>& stages, bool complete)
+                          const std::vector<StageBase*>& stages, bool complete, std::optional<Date> today)
 {
   PipelineOptions po;
+  po.today = today;
   po.jobs = jobs_setting(g);
   po.batch_files = batch_files_setting();
   std::optional<FactCache> cache;

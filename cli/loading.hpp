@@ -21,8 +21,10 @@ public:
 // Runs `stages` over `tree` (rooted at `root`) through the fact cache unless
 // --no-cache, with a progress line on a terminal, and saves the cache.
 // `complete`: the tree is everything under root (not a --changed subset).
+// `today`: warn about meetings dated before it and still planned or invited.
 PipelineResult run_stages(const FileTree& tree, const std::filesystem::path& root, const Globals& g,
-                          const std::vector<StageBase*>& stages, bool complete = true);
+                          const std::vector<StageBase*>& stages, bool complete = true,
+                          std::optional<Date> today = std::nullopt);
 
 // The same over the command's root (--workspace, or the tree around the
 // current directory); prints the errors and throws RecordsHaveErrors if any.

@@ -424,4 +424,26 @@ void check_workspace(const Workspace& ws, std::vector<Diagnostic>& out)
   }
 }
 
+std::vector<PendingMeeting> pending_meetings(const Workspace& ws)
+{
+  std::vector<PendingMeeting> out;
+  for (const auto& rec : ws.meetings) {
+    const Meeting& m = rec.value;
+    if (!m.date || (m.status != MeetingStatus::planned && m.status != MeetingStatus::invited)) continue;
+    out.push_back({rec.file, m.date->mark, m.id, m.date->value, m.status == MeetingStatus::invited});
+  }
+  return out;
+}
+
+void check_overdue(const std::vector<PendingMeeting>& pending, const Date& today, std::vector<Diagnostic>& out)
+{
+  for (const auto& p : pending) {
+    if (!(p.date < today)) continue;
+    out.push_back({p.file, p.mark, Severity::warning, "meeting-overdue",
+                   fmt::format("meeting '{}' on {} is still {}: record what happened with 'kudrang meeting held {}' "
+                               "(then 'meeting attend'), 'meeting cancel {} --reason ...' or 'meeting move {} --date ...'",
+                               p.id, iso_date(p.date), p.invited ? "invited" : "planned", p.id, p.id, p.id)});
+  }
+}
+
 }  // namespace kudrang

@@ -69,6 +69,7 @@ inline constexpr DiagnosticCode diagnostic_codes[] = {
   {"attendance-role", "the chair or the recorder is not in the present list (warning)"},
   {"attendance-not-member", "a member listed at a meeting before joining or after leaving (warning)"},
   {"quorum-not-met", "a held meeting with fewer members present than the quorum (warning)"},
+  {"meeting-overdue", "a meeting dated before today still planned or invited (warning)"},
   {"meeting-project-missing", "a meeting naming no project where a project sheet counts meetings (warning)"},
   {"meeting-date-duplicate", "two held meetings on the same day"},
   {"agenda-numbering", "agenda items not numbered 1, 2, 3, ... (warning)"},

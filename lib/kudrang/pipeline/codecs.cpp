@@ -26,6 +26,10 @@ void io(A& a, CriterionResult& c) { fields(a, c.no, c.met, c.evidence, c.ratio, 
 template <class A>
 void io(A& a, WorkspaceInfo& i) { fields(a, i.workspace, i.code, i.name, i.locale); }
 template <class A>
+void io(A& a, Mark& m) { fields(a, m.line, m.column); }
+template <class A>
+void io(A& a, PendingMeeting& p) { fields(a, p.file, p.mark, p.id, p.date, p.invited); }
+template <class A>
 void io(A& a, AreaScore& s) { fields(a, s.id, s.name, s.score, s.max, s.missing); }
 template <class A>
 void io(A& a, CertificationResult& c)
@@ -118,6 +122,7 @@ bool decode_with(std::string_view& in, T& v, Walk walk)
   }
 
 KUDRANG_CODEC(WorkspaceInfo, io(a, x))
+KUDRANG_CODEC(std::vector<PendingMeeting>, io(a, x))
 KUDRANG_CODEC(WorkspaceGrades, io_grades(a, x))
 KUDRANG_CODEC(std::vector<CertificationResult>, io(a, x))
 KUDRANG_CODEC(IntegrationResult, io_integration(a, x))

@@ -3,6 +3,7 @@
 // type's fields serves both directions (records/binary_io.hpp); decoding is
 // bounds-checked, and a partial that does not decode whole is read afresh.
 // The round trip is tested with operator==, so a field left out fails.
+#include "kudrang/check/workspace_checks.hpp"
 #include "kudrang/core/diagnostic.hpp"
 #include "kudrang/pipeline/pipeline.hpp"
 #include "kudrang/pipeline/stages.hpp"
@@ -18,6 +19,8 @@ void encode_partial(const WorkspaceInfo& v, std::string& out);
 bool decode_partial(std::string_view& in, WorkspaceInfo& v);
 void encode_partial(const std::vector<Diagnostic>& v, std::string& out);
 bool decode_partial(std::string_view& in, std::vector<Diagnostic>& v);
+void encode_partial(const std::vector<PendingMeeting>& v, std::string& out);
+bool decode_partial(std::string_view& in, std::vector<PendingMeeting>& v);
 void encode_partial(const WorkspaceGrades& v, std::string& out);
 bool decode_partial(std::string_view& in, WorkspaceGrades& v);
 void encode_partial(const std::vector<CertificationResult>& v, std::string& out);

@@ -21,7 +21,7 @@ bool any_error(const std::vector<Diagnostic>& list)
 
 // The stage every run has: a workspace's diagnostics (per file, then across
 // its records) and its info.
-constexpr std::string_view check_stage_key = "check v1";
+constexpr std::string_view check_stage_key = "check v2";
 
 // A workspace's content identity: the name and stamp of each of its files.
 // When every file is settled (not modified within the cache's racy window)
@@ -76,17 +76,19 @@ std::optional<std::string_view> cached(FactCache& cache, const std::string& key,
 struct CheckPartial {
   std::vector<Diagnostic> diagnostics;
   WorkspaceInfo info;
+  std::vector<PendingMeeting> pending;  // judged against the day of the run at fold
 };
 
 void encode_check(const CheckPartial& p, std::string& out)
 {
   encode_partial(p.info, out);
   encode_partial(p.diagnostics, out);
+  encode_partial(p.pending, out);
 }
 
 bool decode_check(std::string_view in, CheckPartial& p)
 {
-  return decode_partial(in, p.info) && decode_partial(in, p.diagnostics) && in.empty();
+  return decode_partial(in, p.info) && decode_partial(in, p.diagnostics) && decode_partial(in, p.pending) && in.empty();
 }
 
 // Keeps the cached facts of an unread workspace's files for the next run.
@@ -239,6 +241,7 @@ PipelineResult run_pipeline(const FileTree& files, const std::vector<StageBase*>
         check_workspace(ws, per[j]);
         checks[k].diagnostics = std::move(per[j]);
         checks[k].info = workspace_info(ws);
+        checks[k].pending = pending_meetings(ws);
         const std::string& display = files.workspace_displays[w];
         std::string bytes;
         if (cacheable) {
@@ -262,6 +265,7 @@ PipelineResult run_pipeline(const FileTree& files, const std::vector<StageBase*>
     for (size_t k = 0; k < count; ++k) {
       if (!usable[k]) continue;  // cannot happen: every workspace is decoded or loaded
       r.diagnostics.insert(r.diagnostics.end(), checks[k].diagnostics.begin(), checks[k].diagnostics.end());
+      if (options.today) check_overdue(checks[k].pending, *options.today, r.diagnostics);
       for (StageBase* s : stages) s->fold(k, checks[k].info);
       r.workspaces.push_back(std::move(checks[k].info));
     }

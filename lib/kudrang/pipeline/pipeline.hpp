@@ -17,6 +17,7 @@
 #include "kudrang/records/workspace.hpp"
 
 #include <functional>
+#include <optional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -88,6 +89,9 @@ struct PipelineOptions {
   unsigned jobs = 0;           // 0: one per core
   FactCache* cache = nullptr;  // nullptr: nothing cached (--no-cache, older revisions)
   size_t batch_files = 2048;   // files loaded at once (at least one workspace)
+  // The day of the run in Thailand: meetings dated before it and still
+  // planned or invited are warned about (meeting-overdue). None: not checked.
+  std::optional<Date> today;
   // Called as files are done (for a progress line).
   std::function<void(size_t done, size_t total)> progress;
 };
