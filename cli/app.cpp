@@ -1,6 +1,7 @@
 // The top of the program: global options, the command table, and the one
 // place that turns exceptions into "kudrang: error: ..." and an exit code.
 #include "commands.hpp"
+#include "language.hpp"
 #include "loading.hpp"
 
 #include "kudrang/core/exit_status.hpp"
@@ -15,6 +16,7 @@
 #include <filesystem>
 #include <iostream>
 #include <sstream>
+#include <string>
 #include <new>
 
 namespace kudrang::cli {
@@ -58,10 +60,37 @@ private:
   std::streambuf* m_real;
 };
 
+// Every year option is checked by CLI::Range(2400, 2700); a CE year typed
+// there gets the hint a CE year in a record gets.
+std::string year_hint(const std::string& message)
+{
+  const std::string_view middle = ": Value ";
+  const std::string_view tail = " not in range 2400 to 2700";
+  size_t at = message.find(middle);
+  if (message.rfind("--", 0) != 0 || at == std::string::npos || message.size() < tail.size()
+      || message.compare(message.size() - tail.size(), tail.size(), tail) != 0) {
+    return message;
+  }
+  std::string flag = message.substr(0, at);
+  std::string value = message.substr(at + middle.size(), message.size() - tail.size() - at - middle.size());
+  char* end = nullptr;
+  long year = std::strtol(value.c_str(), &end, 10);
+  if (value.empty() || *end != '\0') return message;
+  if (year >= 1900 && year <= 2200) {
+    return fmt::format("{} {} looks like a CE year; did you mean {}? (years are Buddhist Era)", flag, year,
+                       year + 543);
+  }
+  return fmt::format("{} {} is outside the years kudrang keeps ({} to {} BE)", flag, value, 2400, 2700);
+}
+
 }  // namespace
 
 int run(int argc, char** argv)
 {
+  // The language is known before the command line is built, so that even
+  // CLI11's own errors and --help come out in it.
+  set_message_language(choose_language(argc, argv));
+  TranslatedStream translated_errors(std::cerr);
   Globals g;
   CLI::App app{"kudrang: civic records of a Thai subdistrict, kept as YAML in git"};
   app.name("kudrang");
@@ -77,6 +106,7 @@ int run(int argc, char** argv)
   for (const auto& c : command_table) {
     c.add(app, g);
   }
+  translate_help(app);
 
   auto at = command_index(argc, argv);
   if (at && std::string_view(argv[*at]) == "__complete") {
@@ -123,7 +153,7 @@ int run(int argc, char** argv)
     held.release();
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "kudrang: error: " << e.what() << "\n";
+    std::cerr << "kudrang: error: " << year_hint(e.what()) << "\n";
     return exit_usage;
   } catch (const RecordsHaveErrors& e) {
     std::cerr << "kudrang: error: " << e.what() << "\n";

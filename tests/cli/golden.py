@@ -9,6 +9,9 @@ A case file (tests/cli/cases/NAME.test) holds, in order:
     args: validate --format json  the command line after 'kudrang'
     exit: 1                       the expected exit code
     env: NAME=VALUE               optional, repeated: set for the kudrang commands of the case
+    languages: en th              optional: run the case once per language of kudrang's messages
+                                  (KUDRANG_LANG; default: en only); the Thai run's expectations are
+                                  '--- stdout th' / '--- stderr th' (and its exit code must be the same)
     timeout: 20                   optional: seconds the command may take (default 120); a guard
                                   against hangs and quadratic work, not a benchmark
     sh: git init -q .             optional, repeated: a shell command run before args (setup);
@@ -16,7 +19,8 @@ A case file (tests/cli/cases/NAME.test) holds, in order:
     then: validate                optional, repeated: another kudrang command run afterwards in
                                   the same directory; its stdout and exit code are appended
     then: !rm plans               a 'then:' starting with '!' is a shell command instead (between
-                                  kudrang commands, e.g. to show or change files); likewise appended
+                                  kudrang commands, e.g. to show or change files); likewise appended;
+                                  $KUDRANG is the kudrang under test
     show: plan.ics                optional, repeated: a file whose content is appended at the end
     --- file meetings/x.yaml      optional, repeated: a file written into the temp dir
     ...content...
@@ -27,6 +31,8 @@ A case file (tests/cli/cases/NAME.test) holds, in order:
     ...
     --- stderr                    the expected standard error (exact)
     ...
+    --- stdout th                 with 'languages: en th': the same for the Thai run
+    --- stderr th
 
 The command runs in a temporary directory (so nothing in the repository is
 touched) with LC_ALL=C.UTF-8, TZ=Asia/Bangkok, NO_COLOR=1, SOURCE_DATE_EPOCH=1600000000
@@ -48,7 +54,7 @@ import tempfile
 
 def parse_case(path):
     meta = {"base": None, "cwd": ".", "args": None, "exit": None, "stdin": None, "then": [], "show": [], "sh": [],
-            "timeout": None, "env": []}
+            "timeout": None, "env": [], "languages": "en"}
     files, deletes, links, sections = [], [], [], {}
     current = None
     header = []
@@ -71,7 +77,7 @@ def parse_case(path):
                 current = None
             elif word[0] in ("stdout", "stderr", "stdin"):
                 current = [word[0], None, []]
-                sections[word[0]] = current
+                sections[line[4:].strip()] = current
             else:
                 raise SystemExit(f"{path}: unknown section {line!r}")
             continue
@@ -101,6 +107,32 @@ def parse_case(path):
 
 def run_case(kudrang, root, path, update):
     meta, files, deletes, links, expected, header = parse_case(path)
+    languages = meta["languages"].split()
+    results = {lang: run_once(kudrang, root, path, meta, files, deletes, links, expected, lang) for lang in languages}
+    if any(r is None for r in results.values()):
+        return False
+    if update:
+        write_case(path, meta, files, deletes, links, header, results, expected.get("stdin"))
+        return True
+    problems = []
+    for lang, (code, out, err) in results.items():
+        suffix = "" if lang == "en" else f" {lang}"
+        if code != int(meta["exit"]):
+            problems.append(f"exit code {code}{suffix}, expected {meta['exit']}")
+        for name, got in (("stdout", out), ("stderr", err)):
+            want = expected.get(name + suffix, "")
+            if got != want:
+                import difflib
+                diff = "".join(difflib.unified_diff(want.splitlines(True), got.splitlines(True),
+                                                    f"expected {name}{suffix}", f"actual {name}{suffix}"))
+                problems.append(diff)
+    if problems:
+        print(f"FAIL {path}\n" + "\n".join(problems))
+        return False
+    return True
+
+
+def run_once(kudrang, root, path, meta, files, deletes, links, expected, lang):
     with tempfile.TemporaryDirectory(prefix="kudrang-golden-") as tmp:
         work = os.path.join(tmp, "ws")
         if meta["base"]:
@@ -123,10 +155,12 @@ def run_case(kudrang, root, path, update):
                    GIT_AUTHOR_NAME="kudrang test", GIT_AUTHOR_EMAIL="test@kudrang.invalid",
                    GIT_COMMITTER_NAME="kudrang test", GIT_COMMITTER_EMAIL="test@kudrang.invalid",
                    # A fresh fact cache per case: the command runs cold, every 'then:' warm.
-                   KUDRANG_CACHE_DIR=os.path.join(tmp, "cache"))
+                   KUDRANG_CACHE_DIR=os.path.join(tmp, "cache"),
+                   # The language of messages, whatever the workspace's locale says.
+                   KUDRANG_LANG=lang)
         env.pop("KUDRANG_WORKSPACE", None)
         env["ROOT"] = os.path.abspath(root)
-        env["KUDRANG"] = os.path.abspath(kudrang)  # for sh: lines that make inputs with kudrang itself
+        env["KUDRANG"] = os.path.abspath(kudrang)  # for sh: lines and 'then: !' commands that run kudrang themselves
         for command in meta["sh"]:
             subprocess.run(command, shell=True, cwd=work, env=env, check=True,
                            capture_output=True, timeout=120)
@@ -141,7 +175,7 @@ def run_case(kudrang, root, path, update):
                                   timeout=limit)
         except subprocess.TimeoutExpired:
             print(f"FAIL {path}\nkudrang {meta['args']} did not finish within {limit} s")
-            return False
+            return None
         out = proc.stdout.decode("utf-8", "replace")
         err = proc.stderr.decode("utf-8", "replace")
         for then in meta["then"]:
@@ -158,27 +192,11 @@ def run_case(kudrang, root, path, update):
                 out += f"$ cat {name}\n" + f.read().decode("utf-8", "replace")
         out = out.replace(tmp, "$TMP")
         err = err.replace(tmp, "$TMP")
-    if update:
-        write_case(path, meta, files, deletes, links, header, proc.returncode, out, err, expected.get("stdin"))
-        return True
-    ok = True
-    problems = []
-    if proc.returncode != int(meta["exit"]):
-        problems.append(f"exit code {proc.returncode}, expected {meta['exit']}")
-    for name, got in (("stdout", out), ("stderr", err)):
-        want = expected.get(name, "")
-        if got != want:
-            import difflib
-            diff = "".join(difflib.unified_diff(want.splitlines(True), got.splitlines(True),
-                                                f"expected {name}", f"actual {name}"))
-            problems.append(diff)
-    if problems:
-        ok = False
-        print(f"FAIL {path}\n" + "\n".join(problems))
-    return ok
+    return proc.returncode, out, err
 
 
-def write_case(path, meta, files, deletes, links, header, code, out, err, stdin):
+def write_case(path, meta, files, deletes, links, header, results, stdin):
+    code = results[next(iter(results))][0]
     lines = [l for l in header if l.startswith("#") or not l.strip()]
     while lines and not lines[-1].strip():
         lines.pop()
@@ -188,6 +206,8 @@ def write_case(path, meta, files, deletes, links, header, code, out, err, stdin)
         lines.append(f"cwd: {meta['cwd']}")
     lines += [f"sh: {t}" for t in meta["sh"]]
     lines += [f"env: {t}" for t in meta["env"]]
+    if meta["languages"] != "en":
+        lines.append(f"languages: {meta['languages']}")
     lines.append(f"args: {meta['args']}")
     lines.append(f"exit: {code}")
     if meta["timeout"]:
@@ -203,9 +223,11 @@ def write_case(path, meta, files, deletes, links, header, code, out, err, stdin)
         body += f"--- {kind} {name}\n{content}"
     if stdin is not None:
         body += f"--- stdin\n{stdin}"
-    body += f"--- stdout\n{out}"
-    if err:
-        body += f"--- stderr\n{err}"
+    for lang, (_, out, err) in results.items():
+        suffix = "" if lang == "en" else f" {lang}"
+        body += f"--- stdout{suffix}\n{out}"
+        if err:
+            body += f"--- stderr{suffix}\n{err}"
     with open(path, "w", encoding="utf-8", newline="") as f:
         f.write(body)
 

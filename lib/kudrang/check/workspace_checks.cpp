@@ -517,7 +517,35 @@ private:
 
 void check_workspace(const Workspace& ws, std::vector<Diagnostic>& out)
 {
-  Checker(ws, out).run();
+  if (ws.unreadable.empty()) {
+    Checker(ws, out).run();
+    return;
+  }
+  // A file that could not be read may hold the records the others refer to
+  // (one tab in roster.yaml would otherwise make every attendance list an
+  // unknown id): its own error comes first, and the references wait for it.
+  std::vector<Diagnostic> found;
+  Checker(ws, found).run();
+  size_t waiting = 0;
+  const Diagnostic* first = nullptr;
+  for (auto& d : found) {
+    if (d.code == "ref-unknown") {
+      if (!first) first = &d;
+      ++waiting;
+      continue;
+    }
+    out.push_back(std::move(d));
+  }
+  if (first) {
+    std::string example = fmt::format("{}:{}:{}", first->file, first->mark.line, first->mark.column);
+    out.push_back({ws.unreadable.front(), {}, Severity::warning, "ref-unreadable",
+                   waiting == 1 ? fmt::format("1 reference (at {}) refers to a record in a file with errors; "
+                                              "fix this file, then validate again",
+                                              example)
+                                : fmt::format("{} references (the first at {}) refer to records in a file with "
+                                              "errors; fix this file, then validate again",
+                                              waiting, example)});
+  }
 }
 
 std::vector<PendingMeeting> pending_meetings(const Workspace& ws)

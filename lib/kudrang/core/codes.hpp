@@ -59,6 +59,7 @@ inline constexpr DiagnosticCode diagnostic_codes[] = {
   {"village-numbering", "villages not numbered 1 to n (warning)"},
   {"id-duplicate", "an id used twice within its kind"},
   {"ref-unknown", "a reference to an id that does not exist"},
+  {"ref-unreadable", "references not checked because a file of the workspace could not be read (warning)"},
   // Meetings
   {"date-fiscal-year", "a meeting date outside the fiscal year of its id"},
   {"time-order", "a meeting that ends before it starts"},

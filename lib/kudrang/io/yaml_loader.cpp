@@ -11,6 +11,7 @@
 #include <cmath>
 #include <cstdint>
 #include <istream>
+#include <optional>
 #include <streambuf>
 
 #include <algorithm>
@@ -394,6 +395,42 @@ bool has_tab_in_indent(std::string_view line)
   return false;
 }
 
+// yaml-cpp reports an unclosed '[' or '{' where it gave up, often lines
+// later. The offset of the last '[' / '{' (as `open`) before `until` that
+// starts a value and is not closed before it: quoted text and comments are
+// skipped; a bracket inside a plain word (a[1]) starts nothing.
+std::optional<size_t> unclosed_opener(std::string_view text, size_t until, char open)
+{
+  const char close = open == '[' ? ']' : '}';
+  std::vector<size_t> stack;
+  char prev = '\n';  // the last character that is not a space
+  for (size_t i = 0; i < text.size() && i < until; ++i) {
+    char c = text[i];
+    if ((c == '"' || c == '\'') && (prev == '\n' || prev == ':' || prev == '-' || prev == ',' || prev == '['
+                                    || prev == '{')) {
+      for (++i; i < text.size(); ++i) {
+        if (c == '"' && text[i] == '\\') ++i;
+        else if (text[i] == c) break;
+      }
+      prev = c;
+      continue;
+    }
+    if (c == '#' && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\n')) {
+      while (i < text.size() && text[i] != '\n') ++i;
+      prev = '\n';
+      continue;
+    }
+    if (c == open && (prev == '\n' || prev == ':' || prev == '-' || prev == ',' || prev == '[' || prev == '{')) {
+      stack.push_back(i);
+    } else if (c == close && !stack.empty()) {
+      stack.pop_back();
+    }
+    if (c != ' ') prev = c;
+  }
+  if (stack.empty()) return std::nullopt;
+  return stack.back();
+}
+
 // yaml-cpp's messages in words a clerk can act on; unknown ones pass through.
 std::string clean_parser_message(const std::string& msg)
 {
@@ -496,6 +533,18 @@ std::optional<Node> load_yaml(std::string_view text, Diagnostics& diags, const L
     for (int l = std::max(1, m.line - 1); l <= m.line + 1; ++l) {
       if (has_tab_in_indent(pos.line(l))) {
         diags.error({l, 1}, "yaml-tab", "a tab is used for indentation; YAML indents with spaces only");
+        return std::nullopt;
+      }
+    }
+    for (char open : {'[', '{'}) {
+      bool list = open == '[';
+      if (e.msg.rfind(list ? "end of sequence flow not found" : "end of map flow not found", 0) != 0) continue;
+      if (auto at = unclosed_opener(text, static_cast<size_t>(std::max(e.mark.pos, 0)), open)) {
+        diags.error(pos.from_offset(*at), "yaml-syntax",
+                    list ? "a list opened with '[' here is not closed with ']'; add the ']' at the end of the "
+                           "list (or write the value in quotes if the '[' is part of the text)"
+                         : "a mapping opened with '{' here is not closed with '}'; add the '}' at its end (or "
+                           "write the value in quotes if the '{' is part of the text)");
         return std::nullopt;
       }
     }

@@ -1,5 +1,7 @@
 #include "kudrang/records/workspace.hpp"
 
+#include <algorithm>
+
 #include "kudrang/core/digest.hpp"
 #include "kudrang/core/parallel.hpp"
 #include "kudrang/core/text.hpp"
@@ -195,7 +197,12 @@ void place_record(Workspace& ws, const std::string& display, bool is_config, Par
   diagnostics.insert(diagnostics.end(), p.diagnostics.begin(), p.diagnostics.end());
   ++ws.files;
   const std::string& k = p.kind;
-  if (k.empty()) return;
+  if (k.empty()) {
+    bool errors = std::any_of(p.diagnostics.begin(), p.diagnostics.end(),
+                              [](const Diagnostic& d) { return d.severity == Severity::error; });
+    if (errors) ws.unreadable.push_back(display);
+    return;
+  }
   if (k == "workspace") {
     if (!is_config) {
       diagnostics.push_back({display, {1, 1}, Severity::error, "workspace-misplaced",

@@ -38,6 +38,10 @@ struct Workspace {
   std::vector<Record<Budget>> budgets;
   std::vector<Record<IntegratedPlan>> integrated_plans;
   size_t files = 0;
+  // Files of this workspace that gave no record because of their errors (a
+  // YAML syntax error, bad encoding, ...): the ids they hold are unknown, so
+  // references to them are not reported one by one (check/workspace_checks).
+  std::vector<std::string> unreadable;
 
   // Lookups, valid after build_index().
   void build_index();

@@ -1,19 +1,40 @@
 #include "kudrang/render/diagnostics_render.hpp"
 
 #include "kudrang/core/text.hpp"
+#include "kudrang/io/messages.hpp"
 #include "kudrang/render/json_writer.hpp"
 
 #include <fmt/format.h>
 
+#include <set>
+#include <string_view>
+
 namespace kudrang {
+
+namespace {
+
+// The codes of a file that could not be read at all (no record came out of it).
+bool file_unreadable(std::string_view code)
+{
+  for (std::string_view c : {"io-read", "file-too-large", "file-empty", "encoding-utf8", "encoding-utf16",
+                             "yaml-syntax", "yaml-tab", "yaml-too-deep", "yaml-too-many-nodes", "yaml-not-mapping"}) {
+    if (code == c) return true;
+  }
+  return false;
+}
+
+}  // namespace
 
 DiagnosticSummary summarize(const std::vector<Diagnostic>& list, size_t files)
 {
   DiagnosticSummary s;
   s.files = files;
+  std::set<std::string_view> unreadable;
   for (const auto& d : list) {
     (d.severity == Severity::error ? s.errors : s.warnings) += 1;
+    if (d.severity == Severity::error && file_unreadable(d.code)) unreadable.insert(d.file);
   }
+  s.unreadable = unreadable.size();
   return s;
 }
 
@@ -23,7 +44,7 @@ std::string format_diagnostic(const Diagnostic& d, bool color)
   // "\e" escape, a CR): shown escaped, they can neither drive the terminal
   // nor start a forged line.
   std::string where = escape_controls(d.file);
-  const std::string message = escape_controls(d.message);
+  const std::string message = escape_controls(translate(d.message));
   if (d.mark.line > 0) {
     where += fmt::format(":{}:{}", d.mark.line, d.mark.column);
   }
@@ -37,8 +58,11 @@ std::string format_diagnostic(const Diagnostic& d, bool color)
 
 std::string summary_line(const DiagnosticSummary& s)
 {
-  return fmt::format("{} error{}, {} warning{} in {} file{}", s.errors, s.errors == 1 ? "" : "s", s.warnings,
-                     s.warnings == 1 ? "" : "s", s.files, s.files == 1 ? "" : "s");
+  std::string line = translate(fmt::format("{} error{}, {} warning{} in {} file{}", s.errors,
+                                           s.errors == 1 ? "" : "s", s.warnings, s.warnings == 1 ? "" : "s",
+                                           s.files, s.files == 1 ? "" : "s"));
+  if (s.unreadable > 0) line += translate(fmt::format(" ({} could not be read)", s.unreadable));
+  return line;
 }
 
 void render_diagnostics_text(std::ostream& out, const std::vector<Diagnostic>& list, size_t files, bool color)
@@ -90,7 +114,7 @@ void render_diagnostics_github(std::ostream& out, const std::vector<Diagnostic>&
     if (d.mark.line > 0) {
       out << ",line=" << d.mark.line << ",col=" << d.mark.column;
     }
-    out << ",title=" << gh_escape(d.code, true) << "::" << gh_escape(d.message, false) << " [" << d.code
+    out << ",title=" << gh_escape(d.code, true) << "::" << gh_escape(translate(d.message), false) << " [" << d.code
         << "]\n";
   }
   out << summary_line(summarize(list, files)) << '\n';
@@ -112,7 +136,7 @@ void render_diagnostics_json(std::ostream& out, const std::vector<Diagnostic>& l
     w.key("column").value(d.mark.column);
     w.key("severity").value(severity_name(d.severity));
     w.key("code").value(d.code);
-    w.key("message").value(d.message);
+    w.key("message").value(translate(d.message));
     w.end_object();
   }
   w.end_array();

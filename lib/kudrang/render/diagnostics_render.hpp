@@ -11,6 +11,7 @@ struct DiagnosticSummary {
   size_t files = 0;
   size_t errors = 0;
   size_t warnings = 0;
+  size_t unreadable = 0;  // files whose error kept them from being read at all
 };
 
 DiagnosticSummary summarize(const std::vector<Diagnostic>& list, size_t files);
