@@ -157,25 +157,29 @@ PipelineResult run_pipeline(const FileTree& files, const std::vector<StageBase*>
   std::vector<CheckPartial> checks;
   for (size_t first = 0; first < n;) {
     std::vector<size_t> load;          // workspaces to load, in order
-    std::vector<char> from_cache;      // per workspace of the batch
+    // Per workspace of the batch: its cached partials (the check stage's,
+    // then each stage's), fetched once; empty when it is to be loaded.
+    std::vector<std::vector<std::string>> fetched;
     size_t loaded_files = 0;
     size_t last = first;
     for (; last < n && last - first < batch_files; ++last) {
-      bool hit = false;
+      std::vector<std::string> got;
       if (cache && every_stage_cached) {
-        // Decoding goes into the batch's slots once the batch is known;
-        // here it is only checked that every partial is there.
-        hit = cached(*cache, stage_key(check_stage_key, files.workspace_displays[last]), inputs[last]).has_value();
-        for (size_t s = 0; hit && s < stages.size(); ++s) {
-          hit = cached(*cache, stage_key(keys[s], files.workspace_displays[last]), inputs[last]).has_value();
+        const std::string& display = files.workspace_displays[last];
+        auto bytes = cached(*cache, stage_key(check_stage_key, display), inputs[last]);
+        if (bytes) got.push_back(std::move(*bytes));
+        for (size_t s = 0; bytes && s < stages.size(); ++s) {
+          bytes = cached(*cache, stage_key(keys[s], display), inputs[last]);
+          if (bytes) got.push_back(std::move(*bytes));
         }
+        if (got.size() != stages.size() + 1) got.clear();
       }
-      if (!hit) {
+      if (got.empty()) {
         if (!load.empty() && loaded_files + by_workspace[last].size() > batch_files) break;
         load.push_back(last);
         loaded_files += by_workspace[last].size();
       }
-      from_cache.push_back(hit ? 1 : 0);
+      fetched.push_back(std::move(got));
     }
     const size_t count = last - first;
     checks.assign(count, {});
@@ -184,15 +188,11 @@ PipelineResult run_pipeline(const FileTree& files, const std::vector<StageBase*>
     // The cached ones.
     std::vector<char> usable(count, 0);
     for (size_t k = 0; k < count; ++k) {
-      if (!from_cache[k]) continue;
+      if (fetched[k].empty()) continue;
       size_t w = first + k;
-      const std::string& display = files.workspace_displays[w];
-      bool ok = false;
-      if (auto bytes = cached(*cache, stage_key(check_stage_key, display), inputs[w])) ok = decode_check(*bytes, checks[k]);
-      for (size_t s = 0; ok && s < stages.size(); ++s) {
-        auto bytes = cached(*cache, stage_key(keys[s], display), inputs[w]);
-        ok = bytes && stages[s]->decode(k, *bytes);
-      }
+      bool ok = decode_check(fetched[k][0], checks[k]);
+      for (size_t s = 0; ok && s < stages.size(); ++s) ok = stages[s]->decode(k, fetched[k][s + 1]);
+      fetched[k].clear();
       if (ok) {
         // Its files' facts stay in the store as they are: one lookup per workspace and stage.
         done += by_workspace[w].size();
