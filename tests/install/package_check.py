@@ -83,7 +83,7 @@ def main():
     build = os.path.abspath(sys.argv[1])
     apt = "--apt" in sys.argv[2:]
     tmp = tempfile.mkdtemp(prefix="kudrang-package-")
-    env = dict(os.environ, **GIT_ENV, LC_ALL="C.UTF-8", KUDRANG_CACHE_DIR=os.path.join(tmp, "cache"))
+    env = dict({k: v for k, v in os.environ.items() if k != "KUDRANG_LANG"}, **GIT_ENV, LC_ALL="C.UTF-8", KUDRANG_CACHE_DIR=os.path.join(tmp, "cache"))
     try:
         # 1. The package.
         out = os.path.join(tmp, "pkg")
@@ -128,9 +128,14 @@ def main():
         example = os.path.join(tmp, "example")
         shutil.copytree(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "examples", "kudrang"),
                         example)
+        # The example workspace says `locale: th`, so the installed kudrang
+        # answers in Thai there (issue 12); --lang en gives the English line.
         r = run(["kudrang", "validate"], cwd=example, env=env)
-        check(r.returncode == 0 and r.stdout.strip().startswith("0 errors"),
-              "the installed kudrang validates the example workspace", r.stdout + r.stderr)
+        check(r.returncode == 0 and r.stdout.strip().startswith("ข้อผิดพลาด 0 รายการ คำเตือน 0 รายการ"),
+              "the installed kudrang validates the example workspace, in Thai (locale: th)", r.stdout + r.stderr)
+        r = run(["kudrang", "--lang", "en", "validate"], cwd=example, env=env)
+        check(r.returncode == 0 and r.stdout.strip().startswith("0 errors, 0 warnings"),
+              "and in English with --lang en", r.stdout + r.stderr)
 
         # 3. man and completion.
         man_dir = os.path.join(root, "usr/share/man")
