@@ -356,14 +356,18 @@ void run_status(const GatherOptions& o, Globals& g)
     any_invalid = any_invalid || (fetched_here && !valid);
     if (o.format == "json") continue;
     if (!fetched_here) {
-      print_line(fmt::format("{}  {}  {}", rows[i].path, short_id(laos[i].commit), not_fetched_message(rows[i].path)));
+      // Columns of values and phrases translated one by one (a whole line could
+      // match another message's template).
+      std::cout << rows[i].path << "  " << short_id(laos[i].commit) << "  "
+                << translate(not_fetched_message(rows[i].path)) << '\n';
       continue;
     }
-    std::string state = behind(i) ? fmt::format("behind (the default branch is at {})", short_id(*rows[i].head))
-                                  : std::string("up to date");
+    std::string state = !rows[i].head ? std::string("not compared yet (kudrang gather status --fetch)")
+                        : behind(i)   ? fmt::format("behind (the default branch is at {})", short_id(*rows[i].head))
+                                      : std::string("up to date");
     if (!rows[i].fetch_error.empty()) state = "failed to fetch: " + rows[i].fetch_error;
-    print_line(fmt::format("{}  {}  {}  {}  {}", rows[i].path, short_id(laos[i].commit), rows[i].date,
-                           translate(state), valid ? translate("valid") : translate("has errors")));
+    std::cout << rows[i].path << "  " << short_id(laos[i].commit) << "  " << rows[i].date << "  " << translate(state)
+              << "  " << translate(valid ? "valid" : "has errors") << '\n';
   }
   if (o.format != "json") {
     print_line(fmt::format("{} LAO repositor{}", laos.size(), laos.size() == 1 ? "y" : "ies"));

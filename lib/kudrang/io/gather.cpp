@@ -136,7 +136,7 @@ bool add_submodule(const fs::path& root, const std::string& url, const std::stri
     error = fmt::format("git submodule add failed for '{}'", path);
     return false;
   }
-  if (git(root, {"submodule", "absorbgitdirs", "-q", "--", path}) != 0) {
+  if (git(root, {"submodule", "absorbgitdirs", "--", path}) != 0) {
     error = fmt::format("git submodule absorbgitdirs failed for '{}'", path);
     return false;
   }
