@@ -17,7 +17,11 @@ nested gathering). Then:
 - a removed LAO is reported (submodule-removed);
 - plan grade --compare REV reads each submodule at the commit REV records;
 - the fact cache of a run inside a submodule lives in that submodule's own
-  git directory.
+  git directory;
+- the CI workflow `gather add` writes: its pull-request and push steps, run
+  here as GitHub would run them (a clone with submodules, full history), fail
+  a bad bump naming the file and pass a good one. (Its scheduled job is a
+  sketch and not run.)
 
 usage: province.py KUDRANG GENERATOR WORKDIR
 """
@@ -206,6 +210,51 @@ def main():
           and not os.path.exists(os.path.join(province, '.git', 'kudrang')),
           "a run inside a submodule keeps its cache in the submodule's own git directory",
           str(os.listdir(os.path.join(province, '.git'))))
+
+    # --- the province workflow, its non-scheduled steps run locally
+    import yaml
+    gathering = os.path.join(work, 'gathering')
+    os.makedirs(gathering)
+    git(gathering, 'init', '-q', '-b', 'main')
+    for c in ('441201', '441204'):
+        p = kd(gathering, 'gather', 'add', 'file://' + os.path.join(laos, c))
+        check(p.returncode == 0, 'gather add ' + c, p.stdout + p.stderr)
+    git(gathering, 'commit', '-qm', 'gather two LAOs')
+    origin = os.path.join(work, 'gathering-origin.git')
+    git(work, 'clone', '-q', '--bare', gathering, origin)
+    with open(os.path.join(gathering, '.github/workflows/kudrang-province.yml'), encoding='utf-8') as f:
+        workflow = yaml.safe_load(f)
+    steps = workflow['jobs']['validate']['steps']
+    checkout = [s_ for s_ in steps if s_.get('uses', '').startswith('actions/checkout')][0]
+    check(checkout['with'].get('submodules') == 'recursive' and checkout['with'].get('fetch-depth') == 0,
+          'the workflow checks out with submodules and full history', str(checkout))
+    pr_step = [s_ for s_ in steps if s_.get('if') == "github.event_name == 'pull_request'"][0]['run']
+    push_step = [s_ for s_ in steps if s_.get('if') == "github.event_name == 'push'"][0]['run']
+    ci_env = dict(env, PATH=os.path.dirname(kudrang) + os.pathsep + env.get('PATH', ''))
+
+    def ci_run(clone, script):
+        script = script.replace('${{ github.base_ref }}', 'main')
+        return subprocess.run(['bash', '-e', '-c', script], cwd=clone, env=ci_env, capture_output=True, text=True)
+
+    def pull_request(name, code, old, new):
+        # The checkout GitHub makes: the PR branch, submodules recursive, full history.
+        commit_in_lao(code, old, new, name)
+        clone = os.path.join(work, 'ci-' + name)
+        git(work, 'clone', '-q', '--recurse-submodules', origin, clone)
+        git(clone, 'checkout', '-q', '-b', name)
+        bump(clone, '44/4412/' + code)
+        return clone
+
+    clone = pull_request('bad', '441204', 'chair: p003', 'chair: zz5')
+    p = ci_run(clone, pr_step)
+    check(p.returncode == 1 and ('::error file=44/4412/441204/' + meeting) in p.stdout,
+          "the workflow's pull-request step fails a bad bump, naming the file inside the LAO", p.stdout + p.stderr)
+    commit_in_lao('441204', 'chair: zz5', 'chair: p003', 'fixed')
+    clone = pull_request('good', '441201', 'venue: ', 'venue: หอประชุม ')
+    p = ci_run(clone, pr_step)
+    check(p.returncode == 0, "the workflow's pull-request step passes a good bump", p.stdout + p.stderr)
+    p = ci_run(clone, push_step)
+    check(p.returncode == 0, "the workflow's push step validates every LAO", p.stdout + p.stderr)
 
     if failures:
         print('%d failed' % len(failures))
