@@ -88,7 +88,8 @@ void run_add(const GatherOptions& o, Globals& g)
   fs::path root = gathering_root(g);
   if (!o.path.empty()) {
     fs::path p(o.path);
-    if (p.is_absolute() || o.path.rfind("..", 0) == 0 || o.path[0] == '-') {
+    bool up = std::any_of(p.begin(), p.end(), [](const fs::path& part) { return part == ".."; });
+    if (p.is_absolute() || up || o.path[0] == '-' || o.path[0] == '.') {
       throw UsageError(fmt::format("PATH '{}' must be a folder inside the gathering", o.path));
     }
   }

@@ -18,6 +18,7 @@ nested gathering). Then:
 - plan grade --compare REV reads each submodule at the commit REV records;
 - the fact cache of a run inside a submodule lives in that submodule's own
   git directory;
+- gather update of a nested gathering moves its LAOs along;
 - the CI workflow `gather add` writes: its pull-request and push steps, run
   here as GitHub would run them (a clone with submodules, full history), fail
   a bad bump naming the file and pass a good one. (Its scheduled job is a
@@ -210,6 +211,17 @@ def main():
           and not os.path.exists(os.path.join(province, '.git', 'kudrang')),
           "a run inside a submodule keeps its cache in the submodule's own git directory",
           str(os.listdir(os.path.join(province, '.git'))))
+
+    # --- gather update moves a nested gathering with its own submodules
+    commit_in_lao('441203', 'venue: ', 'venue: ห้องประชุมใหม่ ', 'a new venue')
+    bump(district, '441203')
+    p = kd(province, 'gather', 'update', '44/district', '--format', 'json')
+    data = json.loads(p.stdout) if p.stdout.startswith('{') else {}
+    recorded = git(district, 'ls-tree', 'HEAD', '441203').stdout.split()[2]
+    nested_head = git(os.path.join(province, '44/district/441203'), 'rev-parse', 'HEAD').stdout.strip()
+    check(p.returncode == 0 and data.get('moved') == 1 and nested_head == recorded,
+          "gather update of a nested gathering checks out what it records for its own LAOs",
+          p.stdout + p.stderr + ' nested at %s, recorded %s' % (nested_head, recorded))
 
     # --- the province workflow, its non-scheduled steps run locally
     import yaml

@@ -86,6 +86,14 @@ bool checkout_commit(const fs::path& dir, const std::string& commit, std::string
     error = "git could not check out the new commit (are there local changes in the folder?)";
     return false;
   }
+  // A nested gathering (a district's repository of LAOs): its own submodules
+  // follow, so the folders hold what the new commit records.
+  std::error_code ec;
+  if (fs::exists(dir / ".gitmodules", ec) &&
+      git(dir, {"submodule", "update", "-q", "--init", "--recursive"}) != 0) {
+    error = "git could not update the nested submodules of the new commit";
+    return false;
+  }
   return true;
 }
 
