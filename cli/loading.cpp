@@ -33,8 +33,14 @@ unsigned jobs_setting(const Globals& g)
 }
 
 PipelineResult run_stages(const FileTree& tree, const std::filesystem::path& root, const Globals& g,
-                          const std::vector<StageBase*>& stages, bool complete, std::optional<Date> today)
+                          const std::vector<StageBase*>& stages, bool complete, std::optional<Date> today,
+                          bool say_unfetched)
 {
+  if (say_unfetched && !g.quiet) {
+    for (const auto& d : tree.diagnostics) {
+      if (d.code == "submodule-not-fetched") std::cerr << format_diagnostic(d) << '\n';
+    }
+  }
   PipelineOptions po;
   po.today = today;
   po.jobs = jobs_setting(g);
@@ -54,6 +60,15 @@ PipelineResult run_stages(const FileTree& tree, const std::filesystem::path& roo
     }
   }
   return r;
+}
+
+std::vector<std::string> unfetched_of(const PipelineResult& r)
+{
+  std::vector<std::string> out;
+  for (const auto& d : r.diagnostics) {
+    if (d.code == "submodule-not-fetched") out.push_back(d.file);
+  }
+  return out;
 }
 
 PipelineResult run_checked(const Globals& g, const std::vector<StageBase*>& stages)

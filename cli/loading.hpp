@@ -22,9 +22,15 @@ public:
 // --no-cache, with a progress line on a terminal, and saves the cache.
 // `complete`: the tree is everything under root (not a --changed subset).
 // `today`: warn about meetings dated before it and still planned or invited.
+// `say_unfetched`: print the tree's not-fetched submodules (a report would
+// otherwise count them silently as nothing) on stderr; validate prints its
+// diagnostics itself.
 PipelineResult run_stages(const FileTree& tree, const std::filesystem::path& root, const Globals& g,
                           const std::vector<StageBase*>& stages, bool complete = true,
-                          std::optional<Date> today = std::nullopt);
+                          std::optional<Date> today = std::nullopt, bool say_unfetched = true);
+
+// The submodules of a result that are not fetched (relative paths).
+std::vector<std::string> unfetched_of(const PipelineResult& r);
 
 // The same over the command's root (--workspace, or the tree around the
 // current directory); prints the errors and throws RecordsHaveErrors if any.
