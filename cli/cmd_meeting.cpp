@@ -254,9 +254,16 @@ struct DocOptions {
 
 void run_document(const DocOptions& o, Globals& g, bool minutes)
 {
-  ValidateResult r = load_checked(g);
+  // The document reads its meeting, the roster and kudrang.yaml: errors in
+  // other records are counted, not a reason to refuse (issue 12, point 7).
+  ValidateResult r = load_unchecked(g);
   const Workspace& ws = single_workspace(r);
+  auto rec = std::find_if(ws.meetings.begin(), ws.meetings.end(),
+                          [&](const Record<Meeting>& x) { return x.value.id == o.id; });
+  // Not found: its file may be the one with errors, so every error is shown.
+  if (rec == ws.meetings.end()) refuse_errors(r.diagnostics);
   const Meeting& m = find_meeting(ws, o.id);
+  refuse_errors(g, r.diagnostics, RecordReads::of({"roster"}, {rec->file}));
   DocumentOptions d;
   d.thai = true;
   d.thai_digits = o.thai_digits;
@@ -335,7 +342,8 @@ void run_report(const ReportOptions& o, Globals& g)
     stages.push_back(one.get());
   }
   PipelineResult r = run_stages(tree, root, g, stages);
-  refuse_errors(r.diagnostics);
+  // The report reads the meetings, the roster and kudrang.yaml (issue 12, point 7).
+  refuse_errors(g, r.diagnostics, RecordReads::of({"meeting", "roster"}));
   if (one && !any_meeting) {
     throw UsageError(fmt::format("no meeting records in fiscal year {} ({} to {})", o.fy,
                                  iso_date(fiscal_year_start(o.fy)), iso_date(fiscal_year_end(o.fy))));
