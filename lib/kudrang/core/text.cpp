@@ -201,7 +201,7 @@ std::string closest_candidate(std::string_view value, const std::vector<std::str
     }
   }
   if (same) return *same;
-  size_t limit = std::min<size_t>(2, (count_code_points(value) - 1) / 2);
+  size_t limit = std::min<size_t>(2, count_code_points(value) / 2);
   size_t best = limit + 1;
   const std::string* pick = nullptr;
   bool tie = false;

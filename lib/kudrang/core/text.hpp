@@ -44,8 +44,8 @@ size_t edit_distance(std::string_view a, std::string_view b);
 
 // The candidate a mistyped `value` most likely meant, for "did you mean":
 // one that differs only in leading zeros of its numbers (p13 -> p013) or
-// case, else the one closest by edit_distance (at most 2, and less than half
-// the value's length), if no other is as close. Empty when none.
+// case, else the one closest by edit_distance (at most 2, and at most half the
+// value's length), if no other is as close. Empty when none.
 std::string closest_candidate(std::string_view value, const std::vector<std::string>& candidates);
 
 }  // namespace kudrang
