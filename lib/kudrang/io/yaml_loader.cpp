@@ -544,9 +544,16 @@ std::optional<std::pair<Mark, std::string>> explain_trap(const Positions& pos, c
       std::string_view prev = pos.line(l);
       std::string_view t = trim_line(prev);
       if (t.empty() || t.front() == '#') continue;
-      if (indent_of(prev) == indent_of(line) && t.find(':') == std::string_view::npos && t.front() != '-'
+      size_t indent = indent_of(prev);
+      if (t.size() > 2 && t[0] == '-' && t[1] == ' ') {
+        // "  - id p001" above "    name: ...": the first key of a list item.
+        std::string_view after = t.substr(2);
+        indent += 2 + indent_of(after);
+        t = trim_line(after);
+      }
+      if (indent == indent_of(line) && t.find(':') == std::string_view::npos && t.front() != '-'
           && t.front() != '"' && t.front() != '\'' && t.find(' ') != std::string_view::npos) {
-        return std::pair{Mark{l, static_cast<int>(indent_of(prev)) + 1}, missing_colon_message(t)};
+        return std::pair{Mark{l, static_cast<int>(indent) + 1}, missing_colon_message(t)};
       }
       break;
     }
