@@ -136,7 +136,7 @@ std::vector<std::pair<std::string, std::string>> new_workspace_files(const NewWo
   ws << "  venue: " << yaml_text("ห้องประชุม " + w.org_name) << "\n";
   ws << "  meetings_per_year: 12\n";
   ws << "locale: th\n";
-  ws << "holidays: []      # public holidays the meeting planner skips: - { date: 2024-04-13, name: วันสงกรานต์ }\n";
+  ws << "holidays: []      # days the meeting planner skips besides Thailand's public holidays (built in for 2563-2575): - { date: 2025-06-02, name: วันหยุดพิเศษ }\n";
   files.emplace_back("kudrang.yaml", ws.str());
 
   files.emplace_back("roster.yaml",
