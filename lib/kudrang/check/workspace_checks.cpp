@@ -578,7 +578,9 @@ private:
         }
         if (any) villages_with_plans.insert(cp.village);
       }
-      if (m_ws.has_config) {
+      // A plan whose village number is itself wrong (๑, missing) has its own
+      // error: which village lacks a project is not derived from it.
+      if (m_ws.has_config && !villages_in.count(0)) {
         for (const auto& v : m_ws.config.value.villages) {
           if (!villages_in.count(v.no)) {
             warning(f, ip.projects_mark, "integrated-village-absent",
