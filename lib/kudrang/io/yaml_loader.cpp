@@ -566,6 +566,11 @@ std::optional<std::pair<Mark, std::string>> explain_trap(const Positions& pos, c
                                     "value, put it in quotes: {} (or leave the value empty)",
                                     with_key("-"))};
   }
+  if (msg.rfind("illegal block entry", 0) == 0 && rest.size() > 2 && rest[0] == '-' && rest[1] == ' ') {
+    return std::pair{m, fmt::format("a '- ' right after a key starts a list in YAML; to write text that starts with "
+                                    "a dash, put it in quotes: {}",
+                                    with_key(rest))};
+  }
   char first = rest.front();
   if (msg.rfind("unknown token", 0) == 0 && (first == '@' || first == '`' || first == '%')) {
     return std::pair{m, fmt::format("a value may not start with '{}' in YAML; put it in quotes: {}", first,
