@@ -2,6 +2,7 @@
 #include "commands.hpp"
 #include "loading.hpp"
 
+#include "kudrang/core/text.hpp"
 #include "kudrang/core/exit_status.hpp"
 #include "kudrang/io/safe_write.hpp"
 #include "document_output.hpp"
@@ -67,7 +68,9 @@ const Meeting& find_meeting(const Workspace& ws, const std::string& id)
   for (const auto& rec : ws.meetings) {
     if (rec.value.id == id) return rec.value;
   }
-  throw UsageError(fmt::format("unknown meeting '{}'", id));
+  std::vector<std::string> ids;
+  for (const auto& rec : ws.meetings) ids.push_back(rec.value.id);
+  throw UsageError(fmt::format("unknown meeting '{}'{}", id, did_you_mean(id, ids)));
 }
 
 std::string schema_prefix_for(const fs::path& root, const std::string& rel_dir)

@@ -7,6 +7,7 @@
 #include "loading.hpp"
 #include "record_editing.hpp"
 
+#include "kudrang/core/text.hpp"
 #include "kudrang/pipeline/pipeline.hpp"
 #include "kudrang/core/date.hpp"
 #include "kudrang/core/exit_status.hpp"
@@ -44,7 +45,9 @@ Found find_meeting_record(const ValidateResult& r, const std::string& id)
   for (const auto& rec : ws.meetings) {
     if (rec.value.id == id) return {&ws, &rec};
   }
-  throw UsageError(fmt::format("unknown meeting '{}'", id));
+  std::vector<std::string> ids;
+  for (const auto& rec : ws.meetings) ids.push_back(rec.value.id);
+  throw UsageError(fmt::format("unknown meeting '{}'{}", id, did_you_mean(id, ids)));
 }
 
 void set_or_fail(RecordText& t, std::string_view key, const std::string& value,

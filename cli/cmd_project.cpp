@@ -3,6 +3,7 @@
 #include "loading.hpp"
 
 #include "document_output.hpp"
+#include "kudrang/core/text.hpp"
 #include "kudrang/core/exit_status.hpp"
 #include "kudrang/render/documents.hpp"
 #include "kudrang/render/html_page.hpp"
@@ -29,7 +30,11 @@ std::pair<const Workspace*, const Project*> find_project(const ValidateResult& r
   for (const auto& ws : r.tree.workspaces) {
     if (const Project* p = ws.project(ref)) return {&ws, p};
   }
-  throw UsageError(fmt::format("unknown project sheet '{}'", ref));
+  std::vector<std::string> refs;
+  for (const auto& ws : r.tree.workspaces) {
+    for (const auto& rec : ws.projects) refs.push_back(rec.value.ref);
+  }
+  throw UsageError(fmt::format("unknown project sheet '{}'{}", ref, did_you_mean(ref, refs)));
 }
 
 }  // namespace

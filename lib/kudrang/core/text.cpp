@@ -1,5 +1,6 @@
 #include "kudrang/core/text.hpp"
 
+#include <fmt/format.h>
 #include <utf8proc.h>
 
 #include <algorithm>
@@ -217,6 +218,12 @@ std::string closest_candidate(std::string_view value, const std::vector<std::str
     }
   }
   return pick && !tie ? *pick : std::string();
+}
+
+std::string did_you_mean(std::string_view value, const std::vector<std::string>& candidates)
+{
+  std::string best = closest_candidate(value, candidates);
+  return best.empty() ? std::string() : fmt::format("; did you mean '{}'?", best);
 }
 
 }  // namespace kudrang

@@ -48,4 +48,7 @@ size_t edit_distance(std::string_view a, std::string_view b);
 // value's length), if no other is as close. Empty when none.
 std::string closest_candidate(std::string_view value, const std::vector<std::string>& candidates);
 
+// "; did you mean 'x'?" with the closest candidate, or "" (for messages).
+std::string did_you_mean(std::string_view value, const std::vector<std::string>& candidates);
+
 }  // namespace kudrang
