@@ -601,7 +601,8 @@ void Schema::Impl::validate(int rule_index, const Node& n, std::vector<std::stri
       } else if (def == "date") {
         what = "is not a date in YYYY-MM-DD form";
       } else if (def == "time" && !thai_style_time(n.text).empty()) {
-        what = fmt::format("is not a time in HH:MM form; write it with a colon: \"{}\"", thai_style_time(n.text));
+        what = fmt::format("is not a time in HH:MM form (two digits, a colon, two digits); write \"{}\"",
+                           thai_style_time(n.text));
       } else if (def == "time") {
         what = "is not a time in HH:MM form (24-hour, e.g. \"09:30\")";
       } else {
