@@ -18,6 +18,7 @@
 #include "kudrang/core/holidays.hpp"
 #include "kudrang/rules/meeting_schedule.hpp"
 
+#include <algorithm>
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 

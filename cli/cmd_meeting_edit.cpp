@@ -293,8 +293,14 @@ struct SigninOptions {
 
 void run_signin(const SigninOptions& o, Globals& g)
 {
-  ValidateResult r = load_checked(g);
+  // The sheet reads its meeting, the roster and kudrang.yaml (issue 12, point 7).
+  ValidateResult r = load_unchecked(g);
+  const Workspace& ws = single_workspace(r);
+  auto rec = std::find_if(ws.meetings.begin(), ws.meetings.end(),
+                          [&](const Record<Meeting>& x) { return x.value.id == o.id; });
+  if (rec == ws.meetings.end()) refuse_errors(r.diagnostics);  // its file may be the one with errors
   Found f = find_meeting_record(r, o.id);
+  refuse_errors(g, r.diagnostics, RecordReads::of({"roster"}, {f.rec->file}));
   if (!f.rec->value.date) throw UsageError(fmt::format("meeting {} has no date", o.id));
   Doc doc = render_signin_sheet(f.rec->value, *f.ws);
   if (o.format == "md") return emit_text(to_markdown(doc), o.out, g);
