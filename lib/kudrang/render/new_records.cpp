@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <sstream>
 
 namespace kudrang {
@@ -109,6 +110,30 @@ std::string new_meeting_yaml(const Workspace& ws, const NewMeeting& m)
   out << "  - no: 1\n    title: เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ\n";
   out << "  - no: 2\n    title: เรื่องรับรองรายงานการประชุมครั้งที่แล้ว\n";
   return out.str();
+}
+
+std::string attendance_yaml(const AttendanceLists& lists, const Workspace& ws)
+{
+  std::string out = "attendance:\n";
+  auto list = [&](const char* name, const std::vector<AttendanceState>& entries) {
+    if (entries.empty()) {
+      out += fmt::format("  {}: []\n", name);
+      return;
+    }
+    out += fmt::format("  {}:\n", name);
+    for (const auto& e : entries) {
+      const Member* m = ws.member(e.id);
+      std::string comment = m && !m->name.empty() ? "  # " + m->name : "";
+      // A name is one line of a comment, whatever the roster holds.
+      std::replace_if(comment.begin(), comment.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
+      if (e.reason.empty()) out += fmt::format("    - {}{}\n", e.id, comment);
+      else out += fmt::format("    - {{ id: {}, reason: {} }}{}\n", e.id, yaml_text(e.reason), comment);
+    }
+  };
+  list("present", lists.present);
+  list("excused", lists.excused);
+  list("absent", lists.absent);
+  return out;
 }
 
 std::vector<std::pair<std::string, std::string>> new_workspace_files(const NewWorkspace& w)
