@@ -76,7 +76,11 @@ void run_grade(const PlanOptions& o, Globals& g)
   GradeFold now;
   // Picking plans by id needs every year's plans to know the ids.
   auto stage = now.stage(picked ? std::nullopt : o.year);
-  PipelineResult r = run_checked(g, {stage.get()});
+  // Grades read the community plans, the criteria and what the development
+  // plan and budget take up (rules/grade_workspace): errors in other records
+  // are one warning line (issue 12, point 7).
+  PipelineResult r =
+    run_checked(g, {stage.get()}, RecordReads::of({"community-plan", "criteria", "development-plan", "budget"}));
   std::vector<PlanGrade> rows = now.rows();
   std::optional<Selection> sel;
   auto keep = [&](const PlanGrade& pg) {

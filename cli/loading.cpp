@@ -80,6 +80,27 @@ PipelineResult run_checked(const Globals& g, const std::vector<StageBase*>& stag
   return r;
 }
 
+void refuse_errors(const Globals& g, const std::vector<Diagnostic>& diagnostics, const RecordReads& reads)
+{
+  ErrorsByReads parts = partition_errors(diagnostics, reads, resolve_root(g));
+  refuse_errors(parts.read);
+  if (parts.other && !g.quiet) {
+    std::cerr << fmt::format("kudrang: warning: other records have {} error{} in {} file{} this command does not "
+                             "read; run kudrang validate to see them\n",
+                             parts.other, parts.other == 1 ? "" : "s", parts.other_files,
+                             parts.other_files == 1 ? "" : "s");
+  }
+}
+
+PipelineResult run_checked(const Globals& g, const std::vector<StageBase*>& stages, const RecordReads& reads)
+{
+  std::filesystem::path root = resolve_root(g);
+  FileTree tree = scan_root(root);
+  PipelineResult r = run_stages(tree, root, g, stages);
+  refuse_errors(g, r.diagnostics, reads);
+  return r;
+}
+
 void refuse_errors(const std::vector<Diagnostic>& diagnostics)
 {
   size_t errors = 0;
@@ -95,6 +116,20 @@ void refuse_errors(const std::vector<Diagnostic>& diagnostics)
 }
 
 ValidateResult load_checked(const Globals& g)
+{
+  ValidateResult r = load_unchecked(g);
+  refuse_errors(r.diagnostics);
+  return r;
+}
+
+ValidateResult load_checked(const Globals& g, const RecordReads& reads)
+{
+  ValidateResult r = load_unchecked(g);
+  refuse_errors(g, r.diagnostics, reads);
+  return r;
+}
+
+ValidateResult load_unchecked(const Globals& g)
 {
   std::filesystem::path root = resolve_root(g);
   FileTree tree = scan_root(root);
@@ -118,7 +153,6 @@ ValidateResult load_checked(const Globals& g)
     std::string error;
     if (!cache->save(true, error, &tree.workspace_displays) && !g.quiet) std::cerr << "kudrang: warning: " << error << '\n';
   }
-  refuse_errors(r.diagnostics);
   return r;
 }
 
