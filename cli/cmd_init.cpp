@@ -262,11 +262,11 @@ void run_init(const InitOptions& o, bool quiet)
     std::string error;
     int rc = run_program({"git", "init", "-q", "-b", w.default_branch, "--", dir.string()}, error);
     if (rc == 0) {
-      if (!quiet) std::cerr << "initialised a git repository in " << dir.string() << " (branch " << w.default_branch << ")\n";
+      if (!quiet) std::cerr << fmt::format("initialised a git repository in {} (branch {})\n", dir.string(), w.default_branch);
     } else if (rc < 0) {
       std::cerr << "kudrang: warning: git is not available; the workspace is not a repository yet\n";
     } else {
-      std::cerr << "kudrang: warning: git init failed in " << dir.string() << "; the workspace is not a repository yet\n";
+      std::cerr << fmt::format("kudrang: warning: git init failed in {}; the workspace is not a repository yet\n", dir.string());
     }
   }
   // The pre-commit hook, so that this clone checks every commit (other
@@ -280,7 +280,7 @@ void run_init(const InitOptions& o, bool quiet)
     break;
   case HookInstall::unchanged: break;
   case HookInstall::foreign:
-    std::cerr << "kudrang: warning: " << hook.string() << " is another tool's hook; kudrang left it alone\n";
+    std::cerr << fmt::format("kudrang: warning: {} is another tool's hook; kudrang left it alone\n", hook.string());
     break;
   case HookInstall::failed: break;  // no git repository: nothing to hook into
   }

@@ -216,7 +216,7 @@ void run_plan(const PlanOptions& o, Globals& g)
     std::string error;
     switch (write_new_file(o.ics, schedule_ics(ws, o.fy, schedule, o.time, o.minutes, stamp), error)) {
     case WriteResult::written:
-      if (!g.quiet) std::cerr << "wrote " << o.ics << '\n';
+      if (!g.quiet) std::cerr << fmt::format("wrote {}\n", o.ics);
       break;
     case WriteResult::exists: throw IoError(fmt::format("{} exists; kudrang does not overwrite files", o.ics));
     case WriteResult::failed: throw IoError(error);
@@ -230,7 +230,7 @@ void run_plan(const PlanOptions& o, Globals& g)
       }
       std::string rel = meeting_path(o.fy, s.number);
       if (taken) {
-        std::cerr << "kept " << rel << " (meeting " << meeting_id(o.fy, s.number) << " exists)\n";
+        std::cerr << fmt::format("kept {} (meeting {} exists)\n", rel, meeting_id(o.fy, s.number));
         continue;
       }
       NewMeeting m;
@@ -243,9 +243,9 @@ void run_plan(const PlanOptions& o, Globals& g)
       std::string error;
       switch (write_new_file(root / rel, new_meeting_yaml(ws, m), error, root)) {
       case WriteResult::written:
-        if (!g.quiet) std::cerr << "wrote " << rel << '\n';
+        if (!g.quiet) std::cerr << fmt::format("wrote {}\n", rel);
         break;
-      case WriteResult::exists: std::cerr << "kept " << rel << " (the file exists)\n"; break;
+      case WriteResult::exists: std::cerr << fmt::format("kept {} (the file exists)\n", rel); break;
       case WriteResult::failed: throw IoError(error);
       }
     }

@@ -120,7 +120,7 @@ void run_grade(const PlanOptions& o, Globals& g)
     auto old_stage = old.stage(std::nullopt);
     PipelineResult before_run = run_pipeline(scan_tree(*old_root), {old_stage.get()});
     if (before_run.has_errors()) {
-      std::cerr << "kudrang: warning: the records at " << o.compare << " have errors; comparing what could be read\n";
+      std::cerr << fmt::format("kudrang: warning: the records at {} have errors; comparing what could be read\n", o.compare);
     }
     std::vector<PlanGrade> before = old.rows();
     std::erase_if(before, [&](const PlanGrade& pg) { return o.year && pg.plan->year != *o.year; });

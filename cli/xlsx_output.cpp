@@ -20,7 +20,7 @@ void emit_xlsx(const XlsxBook& book, const std::string& out, const Globals& g)
   if (!bytes) throw IoError(error);
   switch (write_new_file(out, *bytes, error)) {
   case WriteResult::written:
-    if (!g.quiet) std::cerr << "wrote " << out << '\n';
+    if (!g.quiet) std::cerr << fmt::format("wrote {}\n", out);
     return;
   case WriteResult::exists: throw IoError(fmt::format("{} exists; kudrang does not overwrite files", out));
   case WriteResult::failed: throw IoError(error);
