@@ -11,6 +11,9 @@
 #include "kudrang/render/html_page.hpp"
 #include "kudrang/render/levels_render.hpp"
 #include "kudrang/render/summary_render.hpp"
+#include "kudrang/render/rollup_render.hpp"
+
+#include <sstream>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -25,6 +28,7 @@ struct ReportOptions {
   int year = 0;
   std::string format = "md";
   std::string out;
+  std::string by = "lao";
 };
 
 }  // namespace
@@ -39,8 +43,11 @@ void add_report_command(CLI::App& app, Globals& g)
   summary->add_option("--year", so->year, "The year (BE): meetings of that fiscal year, plans reviewed that year")
     ->required()
     ->check(CLI::Range(2400, 2700));
-  summary->add_option("--format", so->format, "md, html (one printable A4 page with charts) or pdf (needs -o)")
-    ->check(CLI::IsMember({"md", "html", "pdf"}));
+  summary->add_option("--format", so->format,
+                      "md, html (one printable A4 page with charts), pdf (needs -o); json or csv: the roll-up of the LAOs")
+    ->check(CLI::IsMember({"md", "html", "pdf", "json", "csv"}));
+  summary->add_option("--by", so->by, "At a tree root, the rows of the roll-up: lao (default), district or province")
+    ->check(CLI::IsMember({"lao", "district", "province"}));
   summary->add_option("-o,--output", so->out, "Write a new file (never overwritten) instead of standard output");
   summary->callback([so, &g] {
     std::filesystem::path root = resolve_root(g);
@@ -53,7 +60,8 @@ void add_report_command(CLI::App& app, Globals& g)
     std::string page;
     std::string ws_display;
     std::unique_ptr<StageBase> one;
-    if (tree.workspaces.size() == 1) {
+    bool rollup = so->format == "json" || so->format == "csv";
+    if (tree.workspaces.size() == 1 && !rollup) {
       // One workspace: the whole document, rendered while it is loaded.
       one = visit_stage([&](const Workspace& ws) {
         YearSummary s = summarize_year(ws, so->year);
@@ -68,7 +76,15 @@ void add_report_command(CLI::App& app, Globals& g)
     refuse_errors(r.diagnostics);
     if (!one) {
       bool thai = thai_for(g, r);
-      Doc doc = summary_tree_doc(so->year, rows, thai);
+      RollupGrain by = so->by == "district" ? RollupGrain::district : so->by == "province" ? RollupGrain::province : RollupGrain::lao;
+      Rollup up = roll_up(so->year, rows);
+      if (rollup) {
+        std::ostringstream text;
+        if (so->format == "json") render_rollup_json(text, up, rows);
+        else render_rollup_csv(text, up, rows, by, thai);
+        return emit_text(text.str(), so->out, g);
+      }
+      Doc doc = rollup_doc(up, rows, by, thai);
       std::string title = thai ? fmt::format("รายงานสรุปประจำปี {}", so->year) : fmt::format("Summary of {}", so->year);
       page = so->format == "md" ? to_markdown(doc) : html_page(title, to_html(doc));
     }

@@ -4,9 +4,17 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 
 namespace kudrang {
+
+long level_needed(const SuccessStep& s)
+{
+  if (s.met) return 0;
+  if (s.level == 5) return s.ratio.den == 0 ? 0 : s.ratio.needed_fixed(s.threshold);
+  return s.ratio.needed_fixed(s.threshold);
+}
 
 namespace {
 const char* tr(bool thai, const char* th, const char* en) { return thai ? th : en; }
@@ -31,8 +39,18 @@ void levels_keys(JsonWriter& w, const SuccessLevels& l)
     w.key("failing").begin_array();
     for (int v : s.failing) w.value(v);
     w.end_array();
+    w.key("needed").value(level_needed(s));
+    w.key("counts").value(s.level == 3 ? "projects" : s.level == 5 ? "projects" : "villages");
     w.end_object();
   }
+  w.end_array();
+  w.key("villages").value(l.villages);
+  w.key("without_plan").begin_array();
+  for (int v : l.without_plan) w.value(v);
+  w.end_array();
+  w.key("budget_entered").value(!l.budget_missing);
+  w.key("unsupported").begin_array();
+  for (const auto& p : l.short_projects) w.value(p);
   w.end_array();
 }
 }  // namespace
@@ -42,9 +60,12 @@ const char* level_text(int level, bool thai)
   switch (level) {
   case 1: return tr(thai, "สรุปสถานะแผนทุกหมู่บ้านและเผยแพร่อย่างน้อย 2 ช่องทาง", "every plan's status published through 2+ channels");
   case 2: return tr(thai, "ทุกหมู่บ้านจัดเวทีประชาคมทบทวนแผน", "every village reviewed its plan at a civic forum");
-  case 3: return tr(thai, "ทุกแผนมีโครงการที่ทำเองโดยไม่ใช้งบประมาณอย่างน้อย 2 โครงการ", "every plan carries out 2+ projects without budget");
-  case 4: return tr(thai, "ทุกหมู่บ้านมีโครงการบรรจุในแผนพัฒนาท้องถิ่นอย่างน้อย 1 โครงการ", "every village has 1+ project in the development plan");
-  case 5: return tr(thai, "โครงการในขั้นที่ 4 ได้รับงบประมาณอย่างน้อยร้อยละ 20", "20%+ of the level-4 projects are budgeted");
+  case 3: return tr(thai, "ภาคประชาชนร่วมดำเนินโครงการตามแผนโดยไม่ใช้งบประมาณอย่างน้อย 2 โครงการ (ทั้งตำบล)",
+                    "civic groups carry out 2+ plan projects without budget (in the subdistrict)");
+  case 4: return tr(thai, "ทุกหมู่บ้านมีโครงการบรรจุในแผนพัฒนาท้องถิ่นหรือแผนของหน่วยงานอื่นอย่างน้อย 1 โครงการ",
+                    "every village has 1+ project in the development plan or another agency's plan");
+  case 5: return tr(thai, "โครงการในขั้นที่ 4 ได้รับงบประมาณหรือร่วมดำเนินการจาก อปท. หรือหน่วยงานอื่นอย่างน้อยร้อยละ 20",
+                    "20%+ of the level-4 projects get budget or joint action from the LAO or another agency");
   }
   return "";
 }
@@ -62,6 +83,73 @@ Table levels_table(const SuccessLevels& l, bool thai)
   return levels;
 }
 
+static std::string village_list(const std::vector<int>& v, bool thai)
+{
+  std::string out;
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (i) out += ", ";
+    out += fmt::format("{}", v[i]);
+  }
+  return fmt::format("{} {}", thai ? "หมู่ที่" : v.size() == 1 ? "village" : "villages", out);
+}
+
+void levels_reasons(Doc& doc, const SuccessLevels& l, bool thai)
+{
+  std::vector<Inline> items;
+  if (!l.without_plan.empty()) {
+    items.push_back(thai ? fmt::format("{} ไม่มีแผนชุมชนของปี {}: ไม่ผ่านขั้นที่ 1, 2 และ 4 (ทุกหมู่บ้าน) จนกว่าจะบันทึกแผน",
+                                       village_list(l.without_plan, true), l.year)
+                         : fmt::format("{} {} no community plan of {}: levels 1, 2 and 4 (every village) fail until it is entered",
+                                       village_list(l.without_plan, false), l.without_plan.size() == 1 ? "has" : "have", l.year));
+  }
+  for (const auto& s : l.steps) {
+    if (s.met) continue;
+    switch (s.level) {
+    case 1:
+    case 2:
+    case 4: {
+      std::vector<int> with_plan;
+      for (int v : s.failing) {
+        if (!std::binary_search(l.without_plan.begin(), l.without_plan.end(), v)) with_plan.push_back(v);
+      }
+      if (with_plan.empty()) break;
+      const char* what_th = s.level == 1   ? "ยังไม่เผยแพร่สถานะแผนครบ 2 ช่องทาง (published)"
+                            : s.level == 2 ? "ไม่มีวันจัดเวทีประชาคมทบทวนแผนในปีงบประมาณนี้ (reviewed)"
+                                           : "ไม่มีโครงการที่บรรจุในแผนพัฒนาท้องถิ่น (มีงบประมาณปีถัดไป) หรือแผนของหน่วยงานอื่น (agency_plan)";
+      const char* what_en = s.level == 1   ? "not published through 2 channels yet (published)"
+                            : s.level == 2 ? "no civic-forum review date in the fiscal year (reviewed)"
+                                           : "no project in the development plan with money for the next year, nor in another agency's plan (agency_plan)";
+      items.push_back(thai ? fmt::format("ขั้นที่ {}: {} {}", s.level, village_list(with_plan, true), what_th)
+                           : fmt::format("level {}: {} {}", s.level, village_list(with_plan, false), what_en));
+      break;
+    }
+    case 3:
+      items.push_back(thai ? fmt::format("ขั้นที่ 3: มีโครงการที่ทำเองโดยไม่ใช้งบประมาณและดำเนินการแล้ว {} โครงการ ต้องเพิ่มอีก {} โครงการ",
+                                         s.ratio.num, level_needed(s))
+                           : fmt::format("level 3: {} self project(s) without budget under way or done; {} more needed",
+                                         s.ratio.num, level_needed(s)));
+      break;
+    case 5:
+      if (l.budget_missing) {
+        items.push_back(thai ? fmt::format("ขั้นที่ 5: ยังไม่ได้บันทึกร่างข้อบัญญัติงบประมาณปี {} จึงนับการสนับสนุนงบประมาณไม่ได้", l.year + 1)
+                             : fmt::format("level 5: the draft budget of {} has not been entered, so budget support cannot be counted yet",
+                                           l.year + 1));
+      }
+      if (s.ratio.den > 0) {
+        std::string list;
+        for (size_t i = 0; i < l.short_projects.size() && i < 10; ++i) list += (i ? ", " : "") + l.short_projects[i];
+        if (l.short_projects.size() > 10) list += ", …";
+        items.push_back(thai ? fmt::format("ขั้นที่ 5: ต้องให้อีก {} โครงการได้รับงบประมาณหรือร่วมดำเนินการ จากโครงการ {}", level_needed(s), list)
+                             : fmt::format("level 5: {} more project(s) need budget or joint action, from {}", level_needed(s), list));
+      }
+      break;
+    }
+  }
+  if (items.empty()) return;
+  doc.heading(2, tr(thai, "เหตุผลของขั้นที่ไม่ผ่าน", "Why a level is not met"));
+  doc.list(std::move(items));
+}
+
 void render_levels_md(std::ostream& out, const SuccessLevels& l, bool thai)
 {
   Doc doc;
@@ -69,6 +157,7 @@ void render_levels_md(std::ostream& out, const SuccessLevels& l, bool thai)
   doc.paragraph(Inline().strong(thai ? fmt::format("ระดับที่ได้: {} จาก 5", l.reached)
                                      : fmt::format("Level reached: {} of 5", l.reached)));
   doc.table(levels_table(l, thai));
+  levels_reasons(doc, l, thai);
   doc.paragraph(l.from_integrated
                   ? tr(thai, "ขั้นที่ 4 นับจากเวทีประชาคมระดับตำบล (แผนบูรณาการระดับตำบล): อย่างน้อย 1 โครงการต่อหมู่บ้าน",
                        "Level 4 is counted from the subdistrict forum (the integrated plan): 1+ project per village")

@@ -13,6 +13,11 @@ using LevelsTreeReport = std::vector<std::pair<WorkspaceInfo, SuccessLevels>>;
 // What step `level` asks (1..5).
 const char* level_text(int level, bool thai);
 Table levels_table(const SuccessLevels& l, bool thai);
+// How many more villages (levels 1, 2, 4) or projects (3, 5) would meet the step.
+long level_needed(const SuccessStep& s);
+// "Why a level is not met": the villages, projects and missing records that
+// fail each step and what would change it (nothing when every step is met).
+void levels_reasons(Doc& doc, const SuccessLevels& l, bool thai);
 
 void render_levels_md(std::ostream& out, const SuccessLevels& l, bool thai);
 void render_levels_json(std::ostream& out, const SuccessLevels& l);
