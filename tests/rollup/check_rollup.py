@@ -25,6 +25,16 @@ import tempfile
 
 import yaml
 
+class Loader(yaml.SafeLoader):
+    """YAML 1.2 booleans (true/false only): `no:` is the village number's key, not False."""
+
+
+Loader.yaml_implicit_resolvers = {k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:bool"]
+                                  for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+for _first in "tTfF":
+    Loader.add_implicit_resolver("tag:yaml.org,2002:bool", __import__("re").compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                                 list(_first))
+
 YEAR = 2563
 LAOS = 110
 FAILURES = []
@@ -68,7 +78,7 @@ def load(ws_dir):
         for f in sorted(files):
             if f.endswith(".yaml"):
                 with open(os.path.join(dirpath, f), encoding="utf-8") as fh:
-                    doc = yaml.safe_load(fh)
+                    doc = yaml.load(fh, Loader=Loader)
                 if isinstance(doc, dict) and doc.get("kind") in recs:
                     recs[doc["kind"]].append(doc)
     return recs

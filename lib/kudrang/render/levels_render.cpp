@@ -19,6 +19,13 @@ long level_needed(const SuccessStep& s)
 namespace {
 const char* tr(bool thai, const char* th, const char* en) { return thai ? th : en; }
 
+// "15/16" (villages or projects of the step); level 3 counts projects against the 2 it asks.
+std::string step_count(const SuccessStep& s, bool thai)
+{
+  if (s.level == 3) return fmt::format("{} ({} {})", s.ratio.num, thai ? "อย่างน้อย" : "of at least", s.ratio.den);
+  return fmt::format("{}/{}", s.ratio.num, s.ratio.den);
+}
+
 const char* levels_heading(bool thai) { return tr(thai, "ระดับความสำเร็จ (ตัวชี้วัด 1.1.2)", "Success levels (KPI 1.1.2)"); }
 
 void levels_keys(JsonWriter& w, const SuccessLevels& l)
@@ -76,7 +83,7 @@ Table levels_table(const SuccessLevels& l, bool thai)
                 tr(thai, "หลักฐาน", "evidence")},
                {Align::right, Align::left, Align::right, Align::left, Align::left});
   for (const auto& st : l.steps) {
-    levels.add_row({fmt::format("{}", st.level), level_text(st.level, thai), fmt::format("{}/{}", st.ratio.num, st.ratio.den),
+    levels.add_row({fmt::format("{}", st.level), level_text(st.level, thai), step_count(st, thai),
                     st.met ? tr(thai, "ผ่าน", "met") : tr(thai, "ไม่ผ่าน", "not met"),
                     st.declared ? tr(thai, "แจ้งโดยชุมชน", "declared") : tr(thai, "คำนวณจากข้อมูล", "computed")});
   }
@@ -116,9 +123,9 @@ void levels_reasons(Doc& doc, const SuccessLevels& l, bool thai)
       const char* what_th = s.level == 1   ? "ยังไม่เผยแพร่สถานะแผนครบ 2 ช่องทาง (published)"
                             : s.level == 2 ? "ไม่มีวันจัดเวทีประชาคมทบทวนแผนในปีงบประมาณนี้ (reviewed)"
                                            : "ไม่มีโครงการที่บรรจุในแผนพัฒนาท้องถิ่น (มีงบประมาณปีถัดไป) หรือแผนของหน่วยงานอื่น (agency_plan)";
-      const char* what_en = s.level == 1   ? "not published through 2 channels yet (published)"
-                            : s.level == 2 ? "no civic-forum review date in the fiscal year (reviewed)"
-                                           : "no project in the development plan with money for the next year, nor in another agency's plan (agency_plan)";
+      const char* what_en = s.level == 1   ? "not yet published through 2 channels (published)"
+                            : s.level == 2 ? "without a civic-forum review date in the fiscal year (reviewed)"
+                                           : "without a project in the development plan with money for the next year or in another agency's plan (agency_plan)";
       items.push_back(thai ? fmt::format("ขั้นที่ {}: {} {}", s.level, village_list(with_plan, true), what_th)
                            : fmt::format("level {}: {} {}", s.level, village_list(with_plan, false), what_en));
       break;
@@ -186,7 +193,7 @@ void render_levels_tree_md(std::ostream& out, int year, const LevelsTreeReport& 
   for (const auto& [info, l] : r) {
     std::vector<Inline> row = {Inline(info.workspace.empty() ? "." : info.workspace), Inline(info.name),
                                Inline(fmt::format("{}", l.reached))};
-    for (const auto& s : l.steps) row.emplace_back(fmt::format("{}/{}{}", s.ratio.num, s.ratio.den, s.met ? " ✓" : ""));
+    for (const auto& s : l.steps) row.emplace_back(fmt::format("{}{}", step_count(s, thai), s.met ? " ✓" : ""));
     t.add_row(std::move(row));
     ++reached[l.reached];
   }
