@@ -35,6 +35,8 @@ std::string plan(int village, const std::string& projects, const std::string& pu
 
 const char* kDev = "kind: development-plan\nid: ldp\nperiod: { from: 2561, to: 2565 }\nprojects:\n"
                    "  - { id: ldp-1, name: ถนน, budget: { 2564: 100000 }, sources: [m01-2563/B, m02-2563/B] }\n";
+const char* kDev1 = "kind: development-plan\nid: ldp\nperiod: { from: 2561, to: 2565 }\nprojects:\n"
+                    "  - { id: ldp-1, name: ถนน, budget: { 2564: 100000 }, sources: [m01-2563/B] }\n";
 const char* kBudget = "kind: budget\nyear: 2564\nstage: draft\nlines:\n  - { id: b-1, name: ถนน, amount: 100000, project: ldp-1 }\n";
 
 std::string village_plan(int v)
@@ -177,4 +179,66 @@ TEST_CASE("rollup: LAOs are counted, not pooled: a model LAO meets its own 30% a
   CHECK(up.provinces[0].laos == 2);
   CHECK(up.best == std::vector<size_t>{0, 1});
   CHECK(up.worst == std::vector<size_t>{1, 0});
+}
+
+#include "kudrang/render/grade_render.hpp"
+#include "kudrang/rules/grade_workspace.hpp"
+
+TEST_CASE("grade: advice is the same graded alone or in the workspace; a missing Y+1 budget is said")
+{
+  // lao_from_start true, criterion 3 verified and not met: no budget record at all.
+  auto tree = test::load_valid_tree({{"kudrang.yaml", minimal_workspace(1)},
+                                     {"plans/m01.yaml", village_plan(1)},
+                                     {"development-plan/ldp.yaml", kDev1}});
+  const Workspace& ws = tree.workspaces.at(0);
+  const CommunityPlan& full = ws.plans.at(0).value;
+  PlanGrade alone = grade_plan(full, ws.grade_criteria().grade, adoption_evidence(ws));
+  WorkspaceGrades in_ws = grade_workspace(ws, 2563);
+  REQUIRE(in_ws.grades.size() == 1);
+  auto a = grade_advice(alone, false);
+  auto b = grade_advice(in_ws.grades[0], false);
+  CHECK(a == b);
+  REQUIRE(a.size() == 1);
+  CHECK(a[0].find("did not take part") == std::string::npos);
+  CHECK(a[0].find("the draft budget of 2564 has not been entered") != std::string::npos);
+}
+
+TEST_CASE("grade: criterion 3 counts neither a dropped project nor a budget line of a year without planned money")
+{
+  // The budget of 2565 carries ldp-1, which plans money for 2564 only.
+  const char* b2565 = "kind: budget\nyear: 2565\nstage: draft\nlines:\n  - { id: b-1, name: ถนน, amount: 1, project: ldp-1 }\n";
+  auto tree = test::load_valid_tree({{"kudrang.yaml", minimal_workspace(1)},
+                                     {"plans/m01.yaml", village_plan(1)},
+                                     {"development-plan/ldp.yaml", kDev1},
+                                     {"budget/2565.yaml", b2565}});
+  CHECK_FALSE(grade_workspace(tree.workspaces.at(0), 2563).grades.at(0).criteria[2].met);
+  // The budget of 2564: met.
+  auto ok = test::load_valid_tree({{"kudrang.yaml", minimal_workspace(1)},
+                                   {"plans/m01.yaml", village_plan(1)},
+                                   {"development-plan/ldp.yaml", kDev1},
+                                   {"budget/2564.yaml", kBudget}});
+  CHECK(grade_workspace(ok.workspaces.at(0), 2563).grades.at(0).criteria[2].met);
+  // The carried project dropped: not met.
+  auto dropped = test::load_valid_tree(
+    {{"kudrang.yaml", minimal_workspace(1)},
+     {"plans/m01.yaml", plan(1, proj("A", "self", "", "done") + proj("B", "support", ", agency: lao, priority: 1", "dropped"))},
+     {"development-plan/ldp.yaml", kDev1},
+     {"budget/2564.yaml", kBudget}});
+  CHECK_FALSE(grade_workspace(dropped.workspaces.at(0), 2563).grades.at(0).criteria[2].met);
+}
+
+TEST_CASE("agency: LAO spellings and the LAO's own names are within its authority")
+{
+  CHECK(is_lao_spelling("LAO"));
+  CHECK(is_lao_spelling("Lao"));
+  CHECK(is_lao_spelling("อปท."));
+  CHECK(is_lao_spelling("อบต"));
+  CHECK_FALSE(is_lao_spelling("รพ.สต."));
+  auto tree = test::load_valid_tree(
+    {{"kudrang.yaml", minimal_workspace(1)},
+     {"plans/m01.yaml", plan(1, proj("A", "support", ", agency: LAO", "proposed") +
+                                  proj("B", "support", ", agency: อบต.ทดสอบ", "proposed") +
+                                  proj("C", "support", ", agency: รพ.สต.", "proposed"))}});
+  auto r = check_integration(tree.workspaces.at(0), 2563);
+  CHECK(r.eligible.size() == 2);  // A and B, not C
 }

@@ -22,7 +22,7 @@ void io(A& a, Date& d) { fields(a, d.year, d.month, d.day); }
 template <class A>
 void io(A& a, Ratio& r) { fields(a, r.num, r.den); }
 template <class A>
-void io(A& a, CriterionResult& c) { fields(a, c.no, c.met, c.evidence, c.ratio, c.threshold, c.needed, c.self_in_action); }
+void io(A& a, CriterionResult& c) { fields(a, c.no, c.met, c.evidence, c.ratio, c.threshold, c.needed, c.self_in_action, c.lao_from_start, c.budget_missing); }
 template <class A>
 void io(A& a, WorkspaceInfo& i) { fields(a, i.workspace, i.code, i.name, i.locale); }
 template <class A>

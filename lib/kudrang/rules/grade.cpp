@@ -34,6 +34,7 @@ AdoptionEvidence adoption_evidence(const Workspace& ws)
     for (const auto& p : d.value.projects) dev_by_id[p.id].push_back(&p);
   }
   for (const auto& b : ws.budgets) {
+    e.budget_years.insert(b.value.year);
     for (const auto& l : b.value.lines) {
       if (!l.project) continue;
       auto it = dev_by_id.find(l.project->value);
@@ -91,11 +92,13 @@ PlanGrade grade_plan(const CommunityPlan& plan, const GradeThresholds& t, const 
       }
     }
     c[2].met = plan.lao_from_start && carried;
+    c[2].budget_missing = !c[2].met && e.budget_years.count(plan.year + 1) == 0;
   } else {
     c[2].evidence = Evidence::declared;
     c[2].met = plan.lao_from_start && plan.lao_adopted;
   }
 
+  c[2].lao_from_start = plan.lao_from_start;
   c[3].evidence = Evidence::declared;
   c[3].met = plan.sufficiency_economy;
 
