@@ -1148,6 +1148,23 @@ def spread_workspace(ws, srng):
     return missing
 
 
+def history_plan_text(ws, p, year, hrng):
+    """The plan of village p reviewed `year` (--history): the same plan, a year (or more) earlier,
+    some criteria not met yet (households fewer, no bound book), so grades vary across the years."""
+    text = plan_text(ws, p)
+    k = ws.year - year
+    text = text.replace(f"id: {p.id}\n", f"id: {p.stem}-{year}\n", 1).replace(f"year: {ws.year}\n", f"year: {year}\n", 1)
+    text = text.replace(f"period: {{ from: {ws.year + 1}, to: {ws.year + 3} }}",
+                        f"period: {{ from: {year + 1}, to: {year + 3} }}", 1)
+    text = text.replace(f"reviewed: {iso(p.reviewed)}", f"reviewed: {iso(p.reviewed - dt.timedelta(days=365 * k))}", 1)
+    text = text.replace(f"(ทบทวนปี {ws.year})", f"(ทบทวนปี {year})", 1)
+    if hrng.random() < 0.35:
+        text = text.replace("book: true\n", "book: false\n", 1)
+    if hrng.random() < 0.25:
+        text = text.replace("  sufficiency_economy: true\n", "  sufficiency_economy: false\n", 1)
+    return text
+
+
 def certification_text(ws, p, date, scores):
     lines = [f"# การรับรองมาตรฐานแผนชุมชน{ws.villages[p.no - 1]} หมู่ที่ {p.no}", "kind: certification",
              f"plan: {p.id}", "criteria: cdd-2554", f"date: {iso(date)}", "committee:",
@@ -1208,6 +1225,19 @@ def generate(args):
             met = [c not in p.fail for c in CRITERIA]
             expected[rel.replace(os.sep, "/")] = (None if p.grade == "NONE" else p.grade, met,
                                                   "verified" if args.full else "declared")
+        for k in range(1, args.history + 1):
+            hrng = random.Random(f"{args.seed}/{wi}/history/{k}")
+            for p in ws.plans:
+                hy = args.year - k
+                rel = os.path.join(d, "plans", str(hy), f"{p.stem}.yaml")
+                writer.write(rel, history_plan_text(ws, p, hy, hrng), plan=True)
+                if p.grade in ("A", "B") and hrng.random() < 0.4:
+                    date = p.reviewed - dt.timedelta(days=365 * k - hrng.randint(30, 80))
+                    scores = [(i, max(0, min(m, round(m * hrng.uniform(0.72, 0.98))))) for i, m in CERT_MAX]
+                    hp = Plan()
+                    hp.no, hp.id = p.no, f"{p.stem}-{hy}"
+                    writer.write(os.path.join(d, "certifications", str(hy), f"{p.stem}.yaml"),
+                                 certification_text(ws, hp, date, scores))
         if args.spread:
             for p, date, scores in ws.certifications:
                 writer.write(os.path.join(d, "certifications", str(args.year), f"{p.stem}.yaml"),
@@ -1292,6 +1322,8 @@ def parse_args(argv):
     ap.add_argument("--full", action="store_true", help="realistic content (meetings, development plan, budget)")
     ap.add_argument("--spread", action="store_true",
                     help="vary success levels, certification, missing plans and budgets (for the roll-ups)")
+    ap.add_argument("--history", type=int, default=0, metavar="N",
+                    help="also write each village's plans of the N review years before --year (and some certifications)")
     ap.add_argument("--seed", type=int, default=2555, help="random seed (default 2555)")
     ap.add_argument("--areas", default=default_areas_csv(), help="thai-areas.csv (default: the repository's data/)")
     ap.add_argument("--verify", metavar="KUDRANG_BIN", help="then run validate and plan grade and compare every grade")

@@ -232,4 +232,70 @@ void render_levels_tree_json(std::ostream& out, int year, const LevelsTreeReport
   w.finish();
 }
 
+void render_levels_years_md(std::ostream& out, int from, const std::vector<LevelsTreeReport>& years, bool thai)
+{
+  Doc doc;
+  int to = from + static_cast<int>(years.size()) - 1;
+  doc.heading(1, thai ? fmt::format("{} ปีทบทวนแผน {}–{}", levels_heading(true), from, to)
+                      : fmt::format("{}, review years {}–{}", levels_heading(false), from, to));
+  bool one = !years.empty() && years.front().size() == 1;
+  if (one) {
+    Table t({tr(thai, "ปี", "year"), tr(thai, "ระดับที่ได้", "level reached"), "1", "2", "3", "4", "5"},
+            {Align::right, Align::right, Align::left, Align::left, Align::left, Align::left, Align::left});
+    for (size_t k = 0; k < years.size(); ++k) {
+      const SuccessLevels& l = years[k].front().second;
+      std::vector<Inline> row = {Inline(fmt::format("{}", from + static_cast<int>(k))), Inline(fmt::format("{}", l.reached))};
+      for (const auto& s : l.steps) row.emplace_back(fmt::format("{}{}", step_count(s, thai), s.met ? " ✓" : ""));
+      t.add_row(std::move(row));
+    }
+    doc.table(std::move(t));
+  } else {
+    Table t({tr(thai, "ปี", "year"), tr(thai, "อปท.", "LAOs"), tr(thai, "ระดับ 0", "level 0"), "1", "2", "3", "4", "5"},
+            {Align::right, Align::right, Align::right, Align::right, Align::right, Align::right, Align::right, Align::right});
+    for (size_t k = 0; k < years.size(); ++k) {
+      std::map<int, long> reached;
+      for (const auto& [info, l] : years[k]) ++reached[l.reached];
+      std::vector<Inline> row = {Inline(fmt::format("{}", from + static_cast<int>(k))), Inline(fmt::format("{}", years[k].size()))};
+      for (int level = 0; level <= 5; ++level) row.emplace_back(fmt::format("{}", reached[level]));
+      t.add_row(std::move(row));
+    }
+    doc.table(std::move(t));
+  }
+  doc.paragraph(tr(thai, "รายละเอียดและเหตุผลของแต่ละปี: kudrang report levels --year ปี",
+                   "The details and reasons of a year: kudrang report levels --year Y"));
+  out << to_markdown(doc);
+}
+
+void render_levels_years_json(std::ostream& out, int from, const std::vector<LevelsTreeReport>& years)
+{
+  JsonWriter w(out);
+  w.begin_object();
+  w.key("from").value(from);
+  w.key("to").value(from + static_cast<int>(years.size()) - 1);
+  w.key("years").begin_array();
+  for (size_t k = 0; k < years.size(); ++k) {
+    w.begin_object();
+    w.key("year").value(from + static_cast<int>(k));
+    std::map<int, long> reached;
+    w.key("workspaces").begin_array();
+    for (const auto& [info, l] : years[k]) {
+      w.begin_object();
+      w.key("workspace").value(info.workspace);
+      w.key("code").value(info.code);
+      w.key("name").value(info.name);
+      w.key("level").value(l.reached);
+      w.end_object();
+      ++reached[l.reached];
+    }
+    w.end_array();
+    w.key("distribution").begin_object();
+    for (int level = 0; level <= 5; ++level) w.key(fmt::format("{}", level)).value(reached[level]);
+    w.end_object();
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+  w.finish();
+}
+
 }  // namespace kudrang

@@ -23,5 +23,8 @@ void render_levels_md(std::ostream& out, const SuccessLevels& l, bool thai);
 void render_levels_json(std::ostream& out, const SuccessLevels& l);
 void render_levels_tree_md(std::ostream& out, int year, const LevelsTreeReport& r, bool thai);
 void render_levels_tree_json(std::ostream& out, int year, const LevelsTreeReport& r);
+// --years: one entry per review year from `from` (each the rows of its workspaces).
+void render_levels_years_md(std::ostream& out, int from, const std::vector<LevelsTreeReport>& years, bool thai);
+void render_levels_years_json(std::ostream& out, int from, const std::vector<LevelsTreeReport>& years);
 
 }  // namespace kudrang
