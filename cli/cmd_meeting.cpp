@@ -14,6 +14,7 @@
 #include "kudrang/render/meeting_report_render.hpp"
 #include "kudrang/render/new_records.hpp"
 #include "kudrang/render/table.hpp"
+#include "kudrang/core/holidays.hpp"
 #include "kudrang/rules/meeting_schedule.hpp"
 
 #include <CLI/CLI.hpp>
@@ -165,7 +166,13 @@ void run_plan(const PlanOptions& o, Globals& g)
   }
   check_time_option(o.time, "--time");
   bool thai = thai_for(g, r);
-  auto schedule = schedule_year(o.fy, *rule, ws.config.value.holidays);
+  if (!builtin_holidays_cover(o.fy) && !g.quiet) {
+    std::cerr << fmt::format("kudrang: warning: kudrang's holiday table covers fiscal years {} to {}; fiscal year {} "
+                             "is planned around weekends and kudrang.yaml's holidays: only (add the year's public "
+                             "holidays there)\n",
+                             builtin_holidays_first_fiscal_year(), builtin_holidays_last_fiscal_year(), o.fy);
+  }
+  auto schedule = schedule_year(o.fy, *rule, holidays_for_year(o.fy, ws.config.value.holidays));
   std::vector<Meeting> records;
   for (const auto& rec : ws.meetings) records.push_back(rec.value);
   apply_records(schedule, o.fy, records, o.time);

@@ -17,7 +17,11 @@
 #include "kudrang/render/html_page.hpp"
 #include "kudrang/render/signin_sheet.hpp"
 #include "kudrang/render/yaml_text.hpp"
+#include "kudrang/rules/attendance_change.hpp"
 #include "kudrang/rules/signin.hpp"
+#include "kudrang/io/spreadsheet.hpp"
+#include "kudrang/render/new_records.hpp"
+#include "kudrang/render/signin_sheet.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -25,7 +29,10 @@
 #include <algorithm>
 #include <fstream>
 #include <functional>
+#include <cstdio>
 #include <iostream>
+
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -144,19 +151,13 @@ void run_move(const MoveOptions& o, Globals& g)
   });
 }
 
-// ---- meeting attend ID [--present LIST] [--excused ITEM]... [--absent LIST]
+// ---- meeting attend ID [--present LIST] [--excused ITEM]... [--absent LIST] [--from FILE]
 struct AttendOptions {
   std::string id;
   std::vector<std::string> present;  // each may be a comma-separated list
   std::vector<std::string> excused;  // ID-or-number[:REASON]
   std::vector<std::string> absent;
-};
-
-enum class Where { present, excused, absent };
-
-struct Entry {
-  std::string id;
-  std::string reason;
+  std::string from;                  // a sheet typed off the paper sign-in sheet
 };
 
 std::vector<std::string> split_list(const std::vector<std::string>& args)
@@ -176,41 +177,73 @@ std::vector<std::string> split_list(const std::vector<std::string>& args)
   return out;
 }
 
-// A roster id, or a number of the sign-in sheet.
-const Member* member_for(const std::string& token, const Workspace& ws, const std::vector<const Member*>& sheet)
+const Member* member_or_fail(const std::string& token, const Workspace& ws, const std::vector<const Member*>& sheet)
 {
-  if (!token.empty() && token.find_first_not_of("0123456789") == std::string::npos) {
-    size_t n = std::stoul(token.size() > 6 ? std::string("0") : token);
-    if (n >= 1 && n <= sheet.size()) return sheet[n - 1];
-    throw UsageError(fmt::format("number {} is not on the sign-in sheet (1 to {}; see kudrang meeting signin)", token,
-                                 sheet.size()));
-  }
-  if (const Member* m = ws.member(token)) return m;
-  throw UsageError(fmt::format("unknown roster id '{}'", token));
+  std::string error;
+  if (const Member* m = attendance_member(token, ws, sheet, error)) return m;
+  throw UsageError(error);
 }
 
-std::string attendance_block(const std::vector<Entry>& present, const std::vector<Entry>& excused,
-                             const std::vector<Entry>& absent, const Workspace& ws)
+std::string summary_line(const AttendanceLists& l)
 {
-  std::string out = "attendance:\n";
-  auto list = [&](const char* name, const std::vector<Entry>& entries) {
-    if (entries.empty()) {
-      out += fmt::format("  {}: []\n", name);
-      return;
-    }
-    out += fmt::format("  {}:\n", name);
-    for (const auto& e : entries) {
-      const Member* m = ws.member(e.id);
-      // The name beside the id: the file reads like the paper sheet.
-      std::string comment = m && !m->name.empty() ? "  # " + m->name : "";
-      if (e.reason.empty()) out += fmt::format("    - {}{}\n", e.id, comment);
-      else out += fmt::format("    - {{ id: {}, reason: {} }}{}\n", e.id, yaml_text(e.reason), comment);
-    }
+  return fmt::format("มา {} ลา {} ขาด {} จาก {} (present {}, excused {}, absent {} of {})", l.present.size(),
+                     l.excused.size(), l.absent.size(), l.total(), l.present.size(), l.excused.size(),
+                     l.absent.size(), l.total());
+}
+
+// The checklist a clerk runs on a terminal: the sign-in sheet by sector and
+// village with each member's mark, and a line to type changes into. It
+// talks to the terminal itself: what commands print to std::cout is held
+// until they end (app.cpp), which a conversation cannot wait for.
+void to_terminal(const std::string& text)
+{
+  std::fwrite(text.data(), 1, text.size(), stdout);
+  std::fflush(stdout);
+}
+
+bool run_checklist(std::vector<AttendanceState>& people, const Meeting& m, const Workspace& ws,
+                   const std::vector<const Member*>& sheet, bool thai)
+{
+  auto counts = [&] {
+    AttendanceLists l = attendance_lists(people, sheet);
+    return thai ? fmt::format("มา {} ลา {} ขาด {} จาก {} คน\n", l.present.size(), l.excused.size(), l.absent.size(),
+                              l.total())
+                : fmt::format("present {}, excused {}, absent {} of {}\n", l.present.size(), l.excused.size(),
+                              l.absent.size(), l.total());
   };
-  list("present", present);
-  list("excused", excused);
-  list("absent", absent);
-  return out;
+  auto draw = [&] { to_terminal(render_attendance_checklist(m, ws, sheet, people, thai) + counts()); };
+  auto help = [&] {
+    to_terminal(thai ? "พิมพ์: ขาด 3 7 · ลา 5 6: ติดราชการ · มา 3 · ขาด 10-12 · บันทึก · ยกเลิก "
+                       "(กด Enter เปล่า ๆ เพื่อดูรายชื่อทั้งหมด)\n"
+                     : "type: absent 3 7 · excused 5 6: reason · present 3 · absent 10-12 · save · quit "
+                       "(or a, e, p, s, q; มา ลา ขาด บันทึก ยกเลิก; an empty line shows the whole list)\n");
+  };
+  draw();
+  help();
+  std::string line;
+  while (true) {
+    to_terminal("> ");
+    if (!std::getline(std::cin, line)) {
+      to_terminal("\n");
+      return false;
+    }
+    ChecklistCommand c = parse_checklist_command(line, sheet.size());
+    switch (c.kind) {
+    case ChecklistCommand::Kind::save: return true;
+    case ChecklistCommand::Kind::quit: return false;
+    case ChecklistCommand::Kind::redraw: draw(); break;
+    case ChecklistCommand::Kind::help: help(); break;
+    case ChecklistCommand::Kind::invalid:
+      // Through std::cerr, which speaks the reader's language.
+      std::cerr << c.error << '\n' << std::flush;
+      break;
+    case ChecklistCommand::Kind::mark:
+      // The changed lines and the counts: a council does not fit a screen.
+      for (size_t n : c.numbers) mark_attendance(people, sheet[n - 1]->id, c.mark, c.reason);
+      to_terminal(render_attendance_lines(sheet, people, c.numbers, thai) + counts());
+      break;
+    }
+  }
 }
 
 void run_attend(const AttendOptions& o, Globals& g)
@@ -222,63 +255,53 @@ void run_attend(const AttendOptions& o, Globals& g)
   if (!m.date) throw UsageError(fmt::format("meeting {} has no date", o.id));
   if (m.status == MeetingStatus::cancelled) throw UsageError(fmt::format("meeting {} is cancelled", o.id));
   auto sheet = signin_order(ws, m.date->value);
-  // Where everyone stands now; a meeting without attendance starts with
-  // every current member present.
-  std::vector<std::pair<Entry, Where>> people;
-  auto add = [&](const std::vector<AttendanceEntry>& list, Where w) {
-    for (const auto& e : list) people.push_back({{e.id, e.reason}, w});
-  };
-  if (m.has_attendance) {
-    add(m.present, Where::present);
-    add(m.excused, Where::excused);
-    add(m.absent, Where::absent);
-  } else {
-    for (const Member* mem : sheet) people.push_back({{mem->id, ""}, Where::present});
-  }
-  auto move = [&](const Member* mem, Where w, const std::string& reason) {
-    for (auto& [e, where] : people) {
-      if (e.id == mem->id) {
-        where = w;
-        e.reason = w == Where::present ? "" : reason;
-        return;
-      }
+  std::vector<AttendanceState> people = current_attendance(m, sheet);
+  if (!o.from.empty()) {
+    std::string error;
+    auto book = read_spreadsheet(o.from, error);
+    if (!book) throw IoError(fmt::format("{}: {}", o.from, error));
+    AttendanceFromSheet typed = read_attendance_sheet(*book, ws, sheet);
+    if (!typed.problems.empty()) {
+      for (const auto& p : typed.problems) std::cerr << fmt::format("{}: {}: {}\n", o.from, p.where, p.message);
+      throw RecordsHaveErrors(fmt::format("{} has {} problem(s); nothing was changed", o.from, typed.problems.size()));
     }
-    people.push_back({{mem->id, w == Where::present ? "" : reason}, w});
-  };
-  for (const auto& t : split_list(o.present)) move(member_for(t, ws, sheet), Where::present, "");
-  for (const auto& t : split_list(o.absent)) move(member_for(t, ws, sheet), Where::absent, "");
+    for (const auto& c : typed.changes) mark_attendance(people, c.id, c.mark, c.reason);
+    if (!g.quiet) std::cerr << fmt::format("{}: sheet {}, {} row(s) read\n", o.from, typed.sheet, typed.changes.size());
+  }
+  for (const auto& t : split_list(o.present)) mark_attendance(people, member_or_fail(t, ws, sheet)->id, AttendanceMark::present, "");
+  for (const auto& t : split_list(o.absent)) mark_attendance(people, member_or_fail(t, ws, sheet)->id, AttendanceMark::absent, "");
   for (const auto& item : o.excused) {
     size_t colon = item.find(':');
     std::string who = item.substr(0, colon);
     std::string reason = colon == std::string::npos ? "" : item.substr(colon + 1);
-    for (const auto& t : split_list({who})) move(member_for(t, ws, sheet), Where::excused, reason);
+    for (const auto& t : split_list({who})) mark_attendance(people, member_or_fail(t, ws, sheet)->id, AttendanceMark::excused, reason);
   }
-  // In the order of the sign-in sheet, then anyone else as they were.
-  std::vector<Entry> present, excused, absent;
-  std::vector<std::string> order;
-  for (const Member* mem : sheet) order.push_back(mem->id);
-  for (const auto& [e, w] : people) {
-    if (std::find(order.begin(), order.end(), e.id) == order.end()) order.push_back(e.id);
-  }
-  for (const auto& id : order) {
-    for (const auto& [e, w] : people) {
-      if (e.id != id) continue;
-      (w == Where::present ? present : w == Where::excused ? excused : absent).push_back(e);
-    }
-  }
-  std::string block = attendance_block(present, excused, absent, ws);
-  edit_record(g, resolve_root(g), f.rec->file, [&](RecordText& t) {
+  // With nothing named, on a terminal: the checklist. The file as it was
+  // read is what the edit must still find when the clerk saves.
+  std::optional<std::string> seen;
+  bool named = !o.from.empty() || !o.present.empty() || !o.absent.empty() || !o.excused.empty();
+  if (!named && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
     std::string error;
-    if (!t.set_block("attendance", block, {"checker", "recorder", "chair", "venue", "end", "start", "date"}, error)) {
-      throw RecordsHaveErrors(error + "; nothing was changed");
+    seen = read_file(resolve_root(g) / f.rec->file, error, LoadLimits{}.max_bytes);
+    if (!seen) throw IoError(fmt::format("{}: {}", f.rec->file, error));
+    if (!run_checklist(people, m, ws, sheet, thai_for(g, r))) {
+      std::cerr << fmt::format("{}: not saved; nothing was changed\n", f.rec->file);
+      return;
     }
-  });
-  size_t total = present.size() + excused.size() + absent.size();
-  if (!g.quiet) {
-    std::cerr << fmt::format("มา {} ลา {} ขาด {} จาก {} (present {}, excused {}, absent {} of {})\n", present.size(),
-                             excused.size(), absent.size(), total, present.size(), excused.size(), absent.size(),
-                             total);
   }
+  AttendanceLists lists = attendance_lists(people, sheet);
+  std::string block = attendance_yaml(lists, ws);
+  edit_record(
+      g, resolve_root(g), f.rec->file,
+      [&](RecordText& t) {
+        std::string error;
+        if (!t.set_block("attendance", block, {"checker", "recorder", "chair", "venue", "end", "start", "date"},
+                         error)) {
+          throw RecordsHaveErrors(error + "; nothing was changed");
+        }
+      },
+      seen ? &*seen : nullptr);
+  if (!g.quiet) std::cerr << summary_line(lists) << '\n';
 }
 
 // ---- meeting signin ID [--format md|html]
@@ -311,6 +334,9 @@ void add_meeting_edit_commands(CLI::App& meeting, Globals& g)
   attend->add_option("--present", ao->present, "Roster ids or sign-in sheet numbers, comma-separated");
   attend->add_option("--excused", ao->excused, "An id or number with an optional :REASON (repeatable)");
   attend->add_option("--absent", ao->absent, "Roster ids or sign-in sheet numbers, comma-separated");
+  attend->add_option("--from", ao->from,
+                     "A sheet typed off the paper sign-in sheet (.csv, .xlsx, .ods): ลำดับ or รหัส or ชื่อ-สกุล, "
+                     "สถานะ (มา/ลา/ขาด), เหตุผล");
   attend->callback([ao, &g] { run_attend(*ao, g); });
 
   auto so = std::make_shared<SigninOptions>();

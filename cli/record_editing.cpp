@@ -42,12 +42,17 @@ fs::path stage(const PrivateTempDir& tmp, const fs::path& name, const std::strin
 // Reads the record file, applies `change`, checks the workspace with the
 // changed text in place of the file, and replaces the file. Prints the path.
 void edit_record(const Globals& g, const fs::path& root, const std::string& display,
-                 const std::function<void(RecordText&)>& change)
+                 const std::function<void(RecordText&)>& change, const std::string* expected)
 {
   fs::path path = root / display;
   std::string error;
   auto original = read_file(path, error, LoadLimits{}.max_bytes);
   if (!original) throw IoError(fmt::format("{}: {}", display, error));
+  if (expected && *expected != *original) {
+    throw RecordsHaveErrors(fmt::format("{} changed on disk while kudrang worked on it (another program saved "
+                                        "it?); nothing was written: run the command again",
+                                        display));
+  }
   auto text = RecordText::parse(*original, error);
   if (!text) throw RecordsHaveErrors(fmt::format("{}: {}; nothing was changed", display, error));
   change(*text);

@@ -21,11 +21,12 @@ cd "$(dirname "$0")/.."
 # exFAT stick (the test is skipped without them); WeasyPrint and the Laksaman
 # font (metric-compatible with TH Sarabun) for --format pdf, poppler-utils to
 # check the PDFs in the tests.
+# tmux drives meeting attend's interactive checklist in its test.
 packages=(g++ cmake make pkg-config git
           libcli11-dev libyaml-cpp-dev libfmt-dev doctest-dev libutf8proc-dev libre2-dev libb2-dev
           libsqlite3-dev liborcus-dev libxlsxwriter-dev
           python3 python3-jsonschema python3-yaml python3-openpyxl groff-base man-db dpkg-dev
-          exfat-fuse exfatprogs weasyprint fonts-tlwg-laksaman poppler-utils)
+          exfat-fuse exfatprogs weasyprint fonts-tlwg-laksaman poppler-utils tmux)
 
 setup() {
   local missing=()

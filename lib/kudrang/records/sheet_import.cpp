@@ -290,9 +290,6 @@ Sector sector_from_text(std::string_view raw)
   return hits == 1 ? found : Sector::unknown;
 }
 
-namespace {
-
-// A header compared leniently: no spaces, dashes, dots, brackets, lower case.
 std::string header_key(std::string_view h)
 {
   std::string out;
@@ -302,6 +299,8 @@ std::string header_key(std::string_view h)
   }
   return out;
 }
+
+namespace {
 
 struct FieldNames {
   const char* field;

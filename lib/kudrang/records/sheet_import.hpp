@@ -37,6 +37,9 @@ std::optional<bool> cell_bool(const SheetCell& c, std::string& why);
 // A name compared leniently: spaces dropped, Thai and English titles (นาย,
 // นาง, นางสาว, น.ส., Mr, Mrs, Ms) left off the front.
 std::string name_key(std::string_view name);
+// A header compared leniently: no spaces, dashes, dots, underscores,
+// brackets, slashes or colons; ASCII lower case.
+std::string header_key(std::string_view header);
 // "ท้องที่" or "local-administration" (or the English words) -> Sector.
 Sector sector_from_text(std::string_view s);
 

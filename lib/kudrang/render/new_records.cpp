@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <sstream>
 
 namespace kudrang {
@@ -111,6 +112,30 @@ std::string new_meeting_yaml(const Workspace& ws, const NewMeeting& m)
   return out.str();
 }
 
+std::string attendance_yaml(const AttendanceLists& lists, const Workspace& ws)
+{
+  std::string out = "attendance:\n";
+  auto list = [&](const char* name, const std::vector<AttendanceState>& entries) {
+    if (entries.empty()) {
+      out += fmt::format("  {}: []\n", name);
+      return;
+    }
+    out += fmt::format("  {}:\n", name);
+    for (const auto& e : entries) {
+      const Member* m = ws.member(e.id);
+      std::string comment = m && !m->name.empty() ? "  # " + m->name : "";
+      // A name is one line of a comment, whatever the roster holds.
+      std::replace_if(comment.begin(), comment.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
+      if (e.reason.empty()) out += fmt::format("    - {}{}\n", e.id, comment);
+      else out += fmt::format("    - {{ id: {}, reason: {} }}{}\n", e.id, yaml_text(e.reason), comment);
+    }
+  };
+  list("present", lists.present);
+  list("excused", lists.excused);
+  list("absent", lists.absent);
+  return out;
+}
+
 std::vector<std::pair<std::string, std::string>> new_workspace_files(const NewWorkspace& w)
 {
   std::vector<std::pair<std::string, std::string>> files;
@@ -136,7 +161,7 @@ std::vector<std::pair<std::string, std::string>> new_workspace_files(const NewWo
   ws << "  venue: " << yaml_text("ห้องประชุม " + w.org_name) << "\n";
   ws << "  meetings_per_year: 12\n";
   ws << "locale: th\n";
-  ws << "holidays: []      # public holidays the meeting planner skips: - { date: 2024-04-13, name: วันสงกรานต์ }\n";
+  ws << "holidays: []      # days the meeting planner skips besides Thailand's public holidays (built in for 2563-2575): - { date: 2025-06-02, name: วันหยุดพิเศษ }\n";
   files.emplace_back("kudrang.yaml", ws.str());
 
   files.emplace_back("roster.yaml",

@@ -3,6 +3,7 @@
 // with the standard first two agenda items and every current member under
 // attendance to sort), the files of a new workspace, and iCalendar files.
 #include "kudrang/records/workspace.hpp"
+#include "kudrang/rules/attendance_change.hpp"
 #include "kudrang/rules/meeting_schedule.hpp"
 
 namespace kudrang {
@@ -23,6 +24,10 @@ std::string meeting_id(int fiscal_year, int number);
 std::string meeting_path(int fiscal_year, int number);
 // The YAML text of the new meeting record.
 std::string new_meeting_yaml(const Workspace& ws, const NewMeeting& m);
+
+// The `attendance:` block of a meeting record, with each member's name as a
+// comment beside the id, so that the file reads like the paper sheet.
+std::string attendance_yaml(const AttendanceLists& lists, const Workspace& ws);
 
 struct NewWorkspace {
   std::string org_name;     // องค์การบริหารส่วนตำบลกุดรัง

@@ -1,5 +1,9 @@
 #include "kudrang/rules/meeting_schedule.hpp"
 
+#include "kudrang/core/holidays.hpp"
+
+#include <algorithm>
+
 #include <cctype>
 #include <charconv>
 
@@ -55,8 +59,29 @@ std::optional<DayRule> parse_day_rule(std::string_view text)
   return DayRule{ord, wd, 0};
 }
 
+std::vector<Holiday> holidays_for_year(int fy, const std::vector<Holiday>& own)
+{
+  Date first = fiscal_year_start(fy), last = fiscal_year_end(fy);
+  std::vector<Holiday> out;
+  for (auto& h : builtin_holidays(first, last)) out.push_back({h.date, std::move(h.name), {}});
+  for (const auto& h : own) {
+    if (h.date < first || last < h.date) continue;
+    bool same = false;
+    for (const auto& b : out) same = same || (b.date == h.date && b.name == h.name);
+    if (!same) out.push_back(h);
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Holiday& a, const Holiday& b) { return a.date < b.date; });
+  return out;
+}
+
+bool builtin_holidays_cover(int fy)
+{
+  return fy >= builtin_holidays_first_fiscal_year() && fy <= builtin_holidays_last_fiscal_year();
+}
+
 std::vector<ScheduledMeeting> schedule_year(int fy, const DayRule& rule, const std::vector<Holiday>& holidays)
 {
+  static const std::string sunday = "วันอาทิตย์", saturday = "วันเสาร์";
   std::vector<ScheduledMeeting> out;
   Date start = fiscal_year_start(fy);
   for (int i = 0; i < 12; ++i) {
@@ -80,15 +105,17 @@ std::vector<ScheduledMeeting> schedule_year(int fy, const DayRule& rule, const s
     // Move to the next working day; give up after two weeks (never happens in practice).
     for (int guard = 0; guard < 14; ++guard) {
       int wd = weekday(s.date);
-      const Holiday* h = nullptr;
+      std::vector<const std::string*> names;
       for (const auto& hol : holidays) {
-        if (hol.date == s.date) {
-          h = &hol;
-          break;
+        if (hol.date == s.date) names.push_back(&hol.name);
+      }
+      if (wd != 0 && wd != 6 && names.empty()) break;
+      if (names.empty()) names.push_back(wd == 0 ? &sunday : &saturday);
+      for (const std::string* n : names) {
+        if (std::find(s.moved_because.begin(), s.moved_because.end(), *n) == s.moved_because.end()) {
+          s.moved_because.push_back(*n);
         }
       }
-      if (wd != 0 && wd != 6 && !h) break;
-      s.moved_because.push_back(h ? h->name : (wd == 0 ? "วันอาทิตย์" : "วันเสาร์"));
       s.date = civil_from_days(days_from_civil(s.date) + 1);
     }
     out.push_back(std::move(s));

@@ -34,6 +34,15 @@ struct ScheduledMeeting {
 void apply_records(std::vector<ScheduledMeeting>& schedule, int fiscal_year, const std::vector<Meeting>& meetings,
                    const std::string& plan_start);
 
+// The year's holidays: the built-in table (core/holidays) and the
+// workspace's own `holidays:` (days the cabinet declares), in date order. A
+// day the workspace lists under the same name as the table is kept once.
+std::vector<Holiday> holidays_for_year(int fiscal_year, const std::vector<Holiday>& own);
+// Whether the built-in table covers the fiscal year (BE).
+bool builtin_holidays_cover(int fiscal_year);
+
+// `holidays` as holidays_for_year gives them. A meeting moved over several
+// days of one holiday (13-15 April) names it once.
 std::vector<ScheduledMeeting> schedule_year(int fiscal_year, const DayRule& rule,
                                             const std::vector<Holiday>& holidays);
 
