@@ -4,6 +4,7 @@
 // plan; level 5 takes joint action as well as budget; a missing budget of
 // Y+1 is said. Also: a project without priority sorts last, and the
 // roll-up counts LAOs (not pooled ratios).
+#include "kudrang/render/levels_render.hpp"
 #include "kudrang/rules/integration.hpp"
 #include "kudrang/rules/rollup.hpp"
 #include "kudrang/rules/success_levels.hpp"
@@ -241,4 +242,20 @@ TEST_CASE("agency: LAO spellings and the LAO's own names are within its authorit
                                   proj("C", "support", ", agency: รพ.สต.", "proposed"))}});
   auto r = check_integration(tree.workspaces.at(0), 2563);
   CHECK(r.eligible.size() == 2);  // A and B, not C
+}
+
+TEST_CASE("levels: a project in the development plan with money for another year only is named for level 4")
+{
+  const char* dev2565 = "kind: development-plan\nid: ldp\nperiod: { from: 2561, to: 2565 }\nprojects:\n"
+                        "  - { id: ldp-1, name: ถนน, budget: { 2565: 100000 }, sources: [m01-2563/B] }\n";
+  auto tree = test::load_valid_tree({{"kudrang.yaml", minimal_workspace(1)},
+                                     {"plans/m01.yaml", village_plan(1)},
+                                     {"development-plan/ldp.yaml", dev2565}});
+  SuccessLevels l = success_levels(tree.workspaces.at(0), 2563);
+  CHECK_FALSE(l.steps[3].met);
+  CHECK(l.money_elsewhere == std::vector<std::string>{"m01-2563/B"});
+  Doc doc;
+  levels_reasons(doc, l, false);
+  std::string md = to_markdown(doc);
+  CHECK(md.find("moving money into 2564 meets level 4 for the village and counts for ldp-30 at once") != std::string::npos);
 }

@@ -87,7 +87,8 @@ void io_integration(A& a, IntegrationResult& r)
 template <class A>
 void io_levels(A& a, SuccessLevels& l)
 {
-  fields(a, l.year, l.reached, l.steps, l.from_integrated, l.villages, l.without_plan, l.budget_missing, l.short_projects);
+  fields(a, l.year, l.reached, l.steps, l.from_integrated, l.villages, l.without_plan, l.budget_missing, l.short_projects,
+         l.money_elsewhere, l.elsewhere_in_ldp30);
 }
 template <class A>
 void io_meetings(A& a, MeetingReport& m)

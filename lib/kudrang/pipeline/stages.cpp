@@ -50,7 +50,7 @@ std::unique_ptr<StageBase> integration_stage(int year, FoldOf<IntegrationResult>
 
 std::unique_ptr<StageBase> levels_stage(int year, FoldOf<SuccessLevels> fold)
 {
-  return make<SuccessLevels>(with_year("levels", year, 2), [year](const Workspace& ws) { return success_levels(ws, year); },
+  return make<SuccessLevels>(with_year("levels", year, 3), [year](const Workspace& ws) { return success_levels(ws, year); },
                              std::move(fold));
 }
 
@@ -69,7 +69,7 @@ std::unique_ptr<StageBase> meetings_stage(int fiscal_year, FoldOf<MeetingReport>
 
 std::unique_ptr<StageBase> summary_stage(int year, FoldOf<SummaryRow> fold)
 {
-  return make<SummaryRow>(with_year("summary", year, 3),
+  return make<SummaryRow>(with_year("summary", year, 4),
                           [year](const Workspace& ws) { return summary_row(summarize_year(ws, year)); }, std::move(fold));
 }
 

@@ -59,6 +59,9 @@ void levels_keys(JsonWriter& w, const SuccessLevels& l)
   w.key("unsupported").begin_array();
   for (const auto& p : l.short_projects) w.value(p);
   w.end_array();
+  w.key("money_elsewhere").begin_array();
+  for (const auto& p : l.money_elsewhere) w.value(p);
+  w.end_array();
 }
 }  // namespace
 
@@ -128,6 +131,18 @@ void levels_reasons(Doc& doc, const SuccessLevels& l, bool thai)
                                            : "without a project in the development plan with money for the next year or in another agency's plan (agency_plan)";
       items.push_back(thai ? fmt::format("ขั้นที่ {}: {} {}", s.level, village_list(with_plan, true), what_th)
                            : fmt::format("level {}: {} {}", s.level, village_list(with_plan, false), what_en));
+      if (s.level == 4 && !l.money_elsewhere.empty()) {
+        std::string list;
+        for (size_t i = 0; i < l.money_elsewhere.size() && i < 10; ++i) list += (i ? ", " : "") + l.money_elsewhere[i];
+        if (l.money_elsewhere.size() > 10) list += ", …";
+        items.push_back(thai ? fmt::format("ขั้นที่ 4: {} อยู่ในแผนพัฒนาท้องถิ่นแล้วแต่ไม่มีงบประมาณปี {}: ย้ายงบประมาณมาปี {} "
+                                           "จะผ่านขั้นที่ 4 ของหมู่บ้านนั้น{}",
+                                           list, l.year + 1, l.year + 1, l.elsewhere_in_ldp30 ? " และนับในเกณฑ์ ldp-30 ไปพร้อมกัน" : "")
+                             : fmt::format("level 4: {} {} in the development plan without money for {}: moving money into {} "
+                                           "meets level 4 for the village{}",
+                                           list, l.money_elsewhere.size() == 1 ? "is" : "are", l.year + 1, l.year + 1,
+                                           l.elsewhere_in_ldp30 ? " and counts for ldp-30 at once" : ""));
+      }
       break;
     }
     case 3:

@@ -20,6 +20,9 @@ SuccessLevels success_levels(const Workspace& ws, int year)
   SuccessLevels r;
   r.year = year;
   const Adoption taken = adoption(ws, year + 1);
+  const Adoption any_year = adoption(ws, std::nullopt);
+  std::map<int, std::vector<std::string>> elsewhere;  // village -> projects with money in other years only
+  std::set<std::string> eligible_elsewhere;
   r.budget_missing = !taken.has_budget;
   const IntegratedPlan* ip = integrated_plan_of(ws, year);
   r.from_integrated = ip != nullptr;
@@ -56,6 +59,10 @@ SuccessLevels success_levels(const Workspace& ws, int year)
       std::string key = p.id + "/" + pp.id;
       bool taken_up = ip ? forum_taken.count(key) > 0 : (taken.in_ldp(key) || !pp.agency_plan.empty());
       if (ip == nullptr && !pp.agency_plan.empty() && !taken.in_ldp(key)) agency_declared = true;
+      if (!taken_up && !taken.in_ldp(key) && any_year.in_ldp(key)) {
+        elsewhere[p.village].push_back(key);
+        if (pp.category != ProjectCategory::self && is_lao(ws, pp.agency)) eligible_elsewhere.insert(key);
+      }
       if (taken_up) {
         in_ldp = true;
         ++l5.den;
@@ -72,6 +79,12 @@ SuccessLevels success_levels(const Workspace& ws, int year)
     for (int k = 0; k < 3; ++k) {
       if (ok[k].count(no)) continue;
       failing[k].push_back(no);
+    }
+    if (!ok[2].count(no) && elsewhere.count(no)) {
+      for (const auto& key : elsewhere[no]) {
+        r.money_elsewhere.push_back(key);
+        r.elsewhere_in_ldp30 = r.elsewhere_in_ldp30 || eligible_elsewhere.count(key) > 0;
+      }
     }
   }
   r.villages = static_cast<long>(villages.size());

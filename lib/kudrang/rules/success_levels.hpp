@@ -27,6 +27,11 @@ struct SuccessLevels {
   std::vector<int> without_plan;   // villages of kudrang.yaml with no plan of Y (failing 1, 2, 4)
   bool budget_missing = false;     // no budget record of Y+1: level 5 cannot be counted yet
   std::vector<std::string> short_projects;  // level 4-5: "PLAN/PROJECT" taken up but not supported yet
+  // "PLAN/PROJECT" of a village failing level 4 that the development plan takes
+  // up with money for other years only: money moved into Y+1 would meet level 4
+  // for it and count for ldp-30 at once.
+  std::vector<std::string> money_elsewhere;
+  bool elsewhere_in_ldp30 = false;  // one of them is within the LAO's authority (ldp-30's eligible set)
   bool operator==(const SuccessLevels&) const = default;
 };
 
