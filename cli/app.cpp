@@ -12,7 +12,10 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <cstdio>
 #include <cstdlib>
+
+#include <unistd.h>
 #include <filesystem>
 #include <iostream>
 #include <sstream>
@@ -41,6 +44,9 @@ std::optional<int> command_index(int argc, char** argv)
 }
 
 // Holds std::cout's output until release(); dropped when never released.
+// A report can be large (the per-plan grades of a province: tens of MB), so
+// beyond a few MB the held text goes to an unnamed temporary file instead
+// of memory: memory stays bounded by a batch, not by the report.
 class HeldOutput {
 public:
   HeldOutput() : m_real(std::cout.rdbuf(&m_buffer)) {}
@@ -50,13 +56,80 @@ public:
   void release()
   {
     std::cout.rdbuf(m_real);
-    std::cout << m_buffer.view();
+    m_buffer.copy_to(*m_real);
     std::cout.flush();
-    m_buffer.str({});
   }
 
 private:
-  std::stringbuf m_buffer;
+  class SpillBuffer : public std::streambuf {
+  public:
+    ~SpillBuffer() override
+    {
+      if (m_file) std::fclose(m_file);
+    }
+    // The file's text, then what is still in memory.
+    void copy_to(std::streambuf& out)
+    {
+      if (m_file && ::lseek(fileno(m_file), 0, SEEK_SET) == 0) {
+        char chunk[1 << 16];
+        ssize_t n;
+        while ((n = ::read(fileno(m_file), chunk, sizeof chunk)) > 0) out.sputn(chunk, n);
+      }
+      out.sputn(m_text.data(), static_cast<std::streamsize>(m_text.size()));
+      m_text.clear();
+    }
+
+  protected:
+    int_type overflow(int_type ch) override
+    {
+      if (traits_type::eq_int_type(ch, traits_type::eof())) return traits_type::not_eof(ch);
+      char c = traits_type::to_char_type(ch);
+      xsputn(&c, 1);
+      return ch;
+    }
+    std::streamsize xsputn(const char* s, std::streamsize n) override
+    {
+      m_text.append(s, static_cast<size_t>(n));
+      if (m_text.size() >= m_spill_at && m_spill) spill();
+      return n;
+    }
+
+  private:
+    // 4 MB; for kudrang's own tests, KUDRANG_TEST_SPILL_BYTES sets it lower.
+    static size_t spill_threshold()
+    {
+      const char* e = std::getenv("KUDRANG_TEST_SPILL_BYTES");
+      long v = e ? std::strtol(e, nullptr, 10) : 0;
+      return v > 0 ? static_cast<size_t>(v) : size_t{4} << 20;
+    }
+    size_t m_spill_at = spill_threshold();
+    // Moves the text in memory to the end of the file. What write(2) did not
+    // take stays in memory, and the file is not used again (a full disk
+    // makes the output larger in memory, never wrong).
+    void spill()
+    {
+      if (!m_file) m_file = std::tmpfile();
+      if (!m_file) {
+        m_spill = false;
+        return;
+      }
+      size_t done = 0;
+      while (done < m_text.size()) {
+        ssize_t n = ::write(fileno(m_file), m_text.data() + done, m_text.size() - done);
+        if (n <= 0) {
+          m_spill = false;
+          break;
+        }
+        done += static_cast<size_t>(n);
+      }
+      m_text.erase(0, done);
+    }
+    std::string m_text;
+    std::FILE* m_file = nullptr;
+    bool m_spill = true;
+  };
+
+  SpillBuffer m_buffer;
   std::streambuf* m_real;
 };
 

@@ -4,6 +4,7 @@
 
 #include "document_output.hpp"
 #include "xlsx_output.hpp"
+#include "kudrang/core/text.hpp"
 #include "kudrang/render/html_page.hpp"
 #include "kudrang/render/plan_forms.hpp"
 #include "kudrang/render/report_workbooks.hpp"
@@ -29,7 +30,9 @@ void add_devplan_command(CLI::App& app, Globals& g)
     ->check(CLI::IsMember({"md", "csv", "html", "pdf", "xlsx"}));
   render->add_option("-o,--output", *out, "Write a new file (never overwritten) instead of standard output");
   render->callback([id, format, out, &g] {
-    ValidateResult r = load_checked(g);
+    // The forms read the development plan and kudrang.yaml: errors in other
+    // records are one warning line (issue 12, point 7).
+    ValidateResult r = load_checked(g, RecordReads::of({"development-plan"}));
     const DevelopmentPlan* found = nullptr;
     const Workspace* found_ws = nullptr;
     size_t count = 0;
@@ -43,7 +46,13 @@ void add_devplan_command(CLI::App& app, Globals& g)
       }
     }
     if (count == 0) throw UsageError("the workspace holds no development plan (kind: development-plan)");
-    if (!found) throw UsageError(fmt::format("unknown development plan '{}'", *id));
+    if (!found) {
+      std::vector<std::string> ids;
+      for (const auto& ws : r.tree.workspaces) {
+        for (const auto& d : ws.development_plans) ids.push_back(d.value.id);
+      }
+      throw UsageError(fmt::format("unknown development plan '{}'{}", *id, did_you_mean(*id, ids)));
+    }
     if (id->empty() && count > 1) throw UsageError(fmt::format("{} development plans found; name one", count));
     bool thai = thai_for(g, r);
     if (*format == "xlsx") {

@@ -2,6 +2,7 @@
 #include "commands.hpp"
 #include "loading.hpp"
 
+#include "kudrang/core/text.hpp"
 #include "kudrang/core/exit_status.hpp"
 #include "kudrang/io/safe_write.hpp"
 #include "document_output.hpp"
@@ -17,6 +18,7 @@
 #include "kudrang/core/holidays.hpp"
 #include "kudrang/rules/meeting_schedule.hpp"
 
+#include <algorithm>
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
@@ -67,7 +69,9 @@ const Meeting& find_meeting(const Workspace& ws, const std::string& id)
   for (const auto& rec : ws.meetings) {
     if (rec.value.id == id) return rec.value;
   }
-  throw UsageError(fmt::format("unknown meeting '{}'", id));
+  std::vector<std::string> ids;
+  for (const auto& rec : ws.meetings) ids.push_back(rec.value.id);
+  throw UsageError(fmt::format("unknown meeting '{}'{}", id, did_you_mean(id, ids)));
 }
 
 std::string schema_prefix_for(const fs::path& root, const std::string& rel_dir)
@@ -261,9 +265,16 @@ struct DocOptions {
 
 void run_document(const DocOptions& o, Globals& g, bool minutes)
 {
-  ValidateResult r = load_checked(g);
+  // The document reads its meeting, the roster and kudrang.yaml: errors in
+  // other records are counted, not a reason to refuse (issue 12, point 7).
+  ValidateResult r = load_unchecked(g);
   const Workspace& ws = single_workspace(r);
+  auto rec = std::find_if(ws.meetings.begin(), ws.meetings.end(),
+                          [&](const Record<Meeting>& x) { return x.value.id == o.id; });
+  // Not found: its file may be the one with errors, so every error is shown.
+  if (rec == ws.meetings.end()) refuse_errors(r.diagnostics);
   const Meeting& m = find_meeting(ws, o.id);
+  refuse_errors(g, r.diagnostics, RecordReads::of({"roster"}, {rec->file}));
   DocumentOptions d;
   d.thai = true;
   d.thai_digits = o.thai_digits;
@@ -342,7 +353,8 @@ void run_report(const ReportOptions& o, Globals& g)
     stages.push_back(one.get());
   }
   PipelineResult r = run_stages(tree, root, g, stages);
-  refuse_errors(r.diagnostics);
+  // The report reads the meetings, the roster and kudrang.yaml (issue 12, point 7).
+  refuse_errors(g, r.diagnostics, RecordReads::of({"meeting", "roster"}));
   if (one && !any_meeting) {
     throw UsageError(fmt::format("no meeting records in fiscal year {} ({} to {})", o.fy,
                                  iso_date(fiscal_year_start(o.fy)), iso_date(fiscal_year_end(o.fy))));

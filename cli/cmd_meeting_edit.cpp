@@ -7,6 +7,7 @@
 #include "loading.hpp"
 #include "record_editing.hpp"
 
+#include "kudrang/core/text.hpp"
 #include "kudrang/pipeline/pipeline.hpp"
 #include "kudrang/core/date.hpp"
 #include "kudrang/core/exit_status.hpp"
@@ -51,7 +52,9 @@ Found find_meeting_record(const ValidateResult& r, const std::string& id)
   for (const auto& rec : ws.meetings) {
     if (rec.value.id == id) return {&ws, &rec};
   }
-  throw UsageError(fmt::format("unknown meeting '{}'", id));
+  std::vector<std::string> ids;
+  for (const auto& rec : ws.meetings) ids.push_back(rec.value.id);
+  throw UsageError(fmt::format("unknown meeting '{}'{}", id, did_you_mean(id, ids)));
 }
 
 void set_or_fail(RecordText& t, std::string_view key, const std::string& value,
@@ -313,8 +316,14 @@ struct SigninOptions {
 
 void run_signin(const SigninOptions& o, Globals& g)
 {
-  ValidateResult r = load_checked(g);
+  // The sheet reads its meeting, the roster and kudrang.yaml (issue 12, point 7).
+  ValidateResult r = load_unchecked(g);
+  const Workspace& ws = single_workspace(r);
+  auto rec = std::find_if(ws.meetings.begin(), ws.meetings.end(),
+                          [&](const Record<Meeting>& x) { return x.value.id == o.id; });
+  if (rec == ws.meetings.end()) refuse_errors(r.diagnostics);  // its file may be the one with errors
   Found f = find_meeting_record(r, o.id);
+  refuse_errors(g, r.diagnostics, RecordReads::of({"roster"}, {f.rec->file}));
   if (!f.rec->value.date) throw UsageError(fmt::format("meeting {} has no date", o.id));
   Doc doc = render_signin_sheet(f.rec->value, *f.ws);
   if (o.format == "md") return emit_text(to_markdown(doc), o.out, g);

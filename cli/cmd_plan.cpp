@@ -6,6 +6,7 @@
 
 #include "kudrang/core/exit_status.hpp"
 #include "kudrang/io/git.hpp"
+#include "kudrang/io/messages.hpp"
 #include "kudrang/io/temp_dir.hpp"
 #include "kudrang/pipeline/stages.hpp"
 #include "kudrang/render/certify_render.hpp"
@@ -120,7 +121,11 @@ void run_grade(const PlanOptions& o, Globals& g)
   GradeFold now;
   // Picking plans by id needs every year's plans to know the ids.
   auto stage = now.stage(picked ? std::nullopt : o.year);
-  PipelineResult r = run_checked(g, {stage.get()});
+  // Grades read the community plans, the criteria and what the development
+  // plan and budget take up (rules/grade_workspace): errors in other records
+  // are one warning line (issue 12, point 7).
+  PipelineResult r =
+    run_checked(g, {stage.get()}, RecordReads::of({"community-plan", "criteria", "development-plan", "budget"}));
   std::vector<PlanGrade> rows = now.rows();
   std::optional<Selection> sel;
   auto keep = [&](const PlanGrade& pg) {
@@ -136,6 +141,8 @@ void run_grade(const PlanOptions& o, Globals& g)
   report.year = o.year;
   report.many_workspaces = r.workspaces.size() > 1;
   report.workspaces = r.workspaces;
+  report.not_fetched = unfetched_of(r);
+  report.many_workspaces = report.many_workspaces || !report.not_fetched.empty();
   report.plans = std::move(rows);
   for (const auto& pg : report.plans) report.distribution.add(pg.grade);
 
@@ -149,8 +156,12 @@ void run_grade(const PlanOptions& o, Globals& g)
     std::string error;
     old_dir = PrivateTempDir::create(compare_prefix, error);
     if (!old_dir) throw IoError(error);
-    auto old_root = export_revision(resolve_root(g), o.compare, old_dir->path(), error);
+    std::vector<std::string> warnings;
+    auto old_root = export_revision(resolve_root(g), o.compare, old_dir->path(), error, &warnings);
     if (!old_root) throw UsageError(error);
+    if (!g.quiet) {
+      for (const auto& w : warnings) std::cerr << "kudrang: warning: " << translate(w) << '\n';
+    }
     auto old_stage = old.stage(std::nullopt);
     PipelineResult before_run = run_pipeline(scan_tree(*old_root), {old_stage.get()});
     if (before_run.has_errors()) {

@@ -3,6 +3,7 @@
 #include "loading.hpp"
 
 #include "document_output.hpp"
+#include "kudrang/core/text.hpp"
 #include "kudrang/core/exit_status.hpp"
 #include "kudrang/render/documents.hpp"
 #include "kudrang/render/html_page.hpp"
@@ -29,7 +30,11 @@ std::pair<const Workspace*, const Project*> find_project(const ValidateResult& r
   for (const auto& ws : r.tree.workspaces) {
     if (const Project* p = ws.project(ref)) return {&ws, p};
   }
-  throw UsageError(fmt::format("unknown project sheet '{}'", ref));
+  std::vector<std::string> refs;
+  for (const auto& ws : r.tree.workspaces) {
+    for (const auto& rec : ws.projects) refs.push_back(rec.value.ref);
+  }
+  throw UsageError(fmt::format("unknown project sheet '{}'{}", ref, did_you_mean(ref, refs)));
 }
 
 }  // namespace
@@ -47,8 +52,18 @@ void add_project_command(CLI::App& app, Globals& g)
   render->add_option("-o,--output", ro->out, "Write a new file (never overwritten) instead of standard output");
   render->add_flag("--thai-digits", ro->thai_digits, "Write numbers in Thai digits");
   render->callback([ro, &g] {
-    ValidateResult r = load_checked(g);
+    // The sheet reads its project record and kudrang.yaml: errors elsewhere
+    // are counted, not a reason to refuse (issue 12, point 7).
+    ValidateResult r = load_unchecked(g);
+    std::string file;
+    for (const auto& w : r.tree.workspaces) {
+      for (const auto& rec : w.projects) {
+        if (rec.value.ref == ro->ref && file.empty()) file = rec.file;
+      }
+    }
+    if (file.empty()) refuse_errors(r.diagnostics);  // its file may be the one with errors
     auto [ws, p] = find_project(r, ro->ref);
+    refuse_errors(g, r.diagnostics, RecordReads::of({}, {file}));
     DocumentOptions d;
     d.thai_digits = ro->thai_digits;
     Doc doc = project_sheet_doc(*p, *ws, d);

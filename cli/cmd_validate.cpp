@@ -62,6 +62,8 @@ int run_validate(const ValidateOptions& o, const Globals& g)
     auto changed = changed_files(root, o.changed_rev, error);
     if (!changed) throw UsageError(error);
     tree = scan_changed(root, changed->paths);
+    auto notes = submodule_diagnostics(*changed, root);
+    tree.diagnostics.insert(tree.diagnostics.end(), notes.begin(), notes.end());
     if (!g.quiet) {
       std::cerr << fmt::format("kudrang: {} changed file{} since {}; checking the {} workspace{} holding them\n",
                                changed->paths.size(), changed->paths.size() == 1 ? "" : "s", changed->base,
@@ -73,7 +75,7 @@ int run_validate(const ValidateOptions& o, const Globals& g)
   Globals with_jobs = g;
   with_jobs.jobs = o.jobs;
   // Only validate judges the day: meetings left planned after their date.
-  PipelineResult result = run_stages(tree, root, with_jobs, {}, !o.changed, today_in_thailand());
+  PipelineResult result = run_stages(tree, root, with_jobs, {}, !o.changed, today_in_thailand(), false);
   std::vector<Diagnostic> shown = std::move(result.diagnostics);
   size_t files = result.files;
   if (!prefixes.empty()) {

@@ -18,6 +18,7 @@ void add_init_command(CLI::App& app, Globals& g);
 void add_report_command(CLI::App& app, Globals& g);
 void add_devplan_command(CLI::App& app, Globals& g);
 void add_hooks_command(CLI::App& app, Globals& g);
+void add_gather_command(CLI::App& app, Globals& g);
 void add_export_command(CLI::App& app, Globals& g);
 void add_roster_command(CLI::App& app, Globals& g);
 // meeting held | cancel | move (cmd_meeting_edit.cpp), under `meeting`.
@@ -48,6 +49,7 @@ inline constexpr CommandEntry command_table[] = {
   {"report", add_report_command},
   {"export", add_export_command},
   {"hooks", add_hooks_command},
+  {"gather", add_gather_command},
 };
 
 int run(int argc, char** argv);

@@ -1,5 +1,7 @@
 #include "context.hpp"
 
+#include "kudrang/io/git.hpp"
+
 #include <fmt/format.h>
 
 #include <cstdlib>
@@ -33,6 +35,15 @@ fs::path resolve_root(const Globals& g)
 FileTree scan_root(const fs::path& root)
 {
   FileTree tree = scan_tree(root);
+  // An LAO gathered as a submodule but not fetched is an empty folder: said,
+  // never silently a workspace with no records.
+  auto unfetched = unfetched_submodules(root);
+  if (tree.workspaces.empty() && !unfetched.empty()) {
+    throw UsageError(fmt::format("no kudrang workspace in '{}': its {} LAO repositor{} (git submodules) are not "
+                                 "fetched; run 'git submodule update --init --recursive'",
+                                 root.string(), unfetched.size(), unfetched.size() == 1 ? "y" : "ies"));
+  }
+  tree.diagnostics.insert(tree.diagnostics.end(), unfetched.begin(), unfetched.end());
   if (tree.workspaces.empty()) {
     throw UsageError(fmt::format("no kudrang workspace in '{}' (no kudrang.yaml here, above or below); "
                                  "create one with 'kudrang init' or pass --workspace DIR",

@@ -18,7 +18,8 @@ void emit_text(const std::string& content, const std::string& out, const Globals
   std::string error;
   switch (write_new_file(out, content, error)) {
   case WriteResult::written:
-    if (!g.quiet) std::cerr << "wrote " << out << '\n';
+    // One piece: stderr is translated line by line, and "wrote " alone is no line.
+    if (!g.quiet) std::cerr << fmt::format("wrote {}\n", out);
     return;
   case WriteResult::exists: throw IoError(fmt::format("{} exists; kudrang does not overwrite files", out));
   case WriteResult::failed: throw IoError(error);
@@ -32,7 +33,7 @@ void emit_pdf(const std::string& html, const std::string& out, const std::filesy
   PdfOptions options;
   options.base_dir = base_dir;
   if (write_pdf(html, out, error, options) != PdfResult::written) throw IoError(error);
-  if (!g.quiet) std::cerr << "wrote " << out << '\n';
+  if (!g.quiet) std::cerr << fmt::format("wrote {}\n", out);
 }
 
 }  // namespace kudrang::cli

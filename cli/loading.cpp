@@ -33,8 +33,14 @@ unsigned jobs_setting(const Globals& g)
 }
 
 PipelineResult run_stages(const FileTree& tree, const std::filesystem::path& root, const Globals& g,
-                          const std::vector<StageBase*>& stages, bool complete, std::optional<Date> today)
+                          const std::vector<StageBase*>& stages, bool complete, std::optional<Date> today,
+                          bool say_unfetched)
 {
+  if (say_unfetched && !g.quiet) {
+    for (const auto& d : tree.diagnostics) {
+      if (d.code == "submodule-not-fetched") std::cerr << format_diagnostic(d) << '\n';
+    }
+  }
   PipelineOptions po;
   po.today = today;
   po.jobs = jobs_setting(g);
@@ -56,12 +62,42 @@ PipelineResult run_stages(const FileTree& tree, const std::filesystem::path& roo
   return r;
 }
 
+std::vector<std::string> unfetched_of(const PipelineResult& r)
+{
+  std::vector<std::string> out;
+  for (const auto& d : r.diagnostics) {
+    if (d.code == "submodule-not-fetched") out.push_back(d.file);
+  }
+  return out;
+}
+
 PipelineResult run_checked(const Globals& g, const std::vector<StageBase*>& stages)
 {
   std::filesystem::path root = resolve_root(g);
   FileTree tree = scan_root(root);
   PipelineResult r = run_stages(tree, root, g, stages);
   refuse_errors(r.diagnostics);
+  return r;
+}
+
+void refuse_errors(const Globals& g, const std::vector<Diagnostic>& diagnostics, const RecordReads& reads)
+{
+  ErrorsByReads parts = partition_errors(diagnostics, reads, resolve_root(g));
+  refuse_errors(parts.read);
+  if (parts.other && !g.quiet) {
+    std::cerr << fmt::format("kudrang: warning: other records have {} error{} in {} file{} this command does not "
+                             "read; run kudrang validate to see them\n",
+                             parts.other, parts.other == 1 ? "" : "s", parts.other_files,
+                             parts.other_files == 1 ? "" : "s");
+  }
+}
+
+PipelineResult run_checked(const Globals& g, const std::vector<StageBase*>& stages, const RecordReads& reads)
+{
+  std::filesystem::path root = resolve_root(g);
+  FileTree tree = scan_root(root);
+  PipelineResult r = run_stages(tree, root, g, stages);
+  refuse_errors(g, r.diagnostics, reads);
   return r;
 }
 
@@ -80,6 +116,20 @@ void refuse_errors(const std::vector<Diagnostic>& diagnostics)
 }
 
 ValidateResult load_checked(const Globals& g)
+{
+  ValidateResult r = load_unchecked(g);
+  refuse_errors(r.diagnostics);
+  return r;
+}
+
+ValidateResult load_checked(const Globals& g, const RecordReads& reads)
+{
+  ValidateResult r = load_unchecked(g);
+  refuse_errors(g, r.diagnostics, reads);
+  return r;
+}
+
+ValidateResult load_unchecked(const Globals& g)
 {
   std::filesystem::path root = resolve_root(g);
   FileTree tree = scan_root(root);
@@ -103,7 +153,6 @@ ValidateResult load_checked(const Globals& g)
     std::string error;
     if (!cache->save(true, error, &tree.workspace_displays) && !g.quiet) std::cerr << "kudrang: warning: " << error << '\n';
   }
-  refuse_errors(r.diagnostics);
   return r;
 }
 

@@ -9,6 +9,7 @@
 
 #include "kudrang/pipeline/pipeline.hpp"
 #include "kudrang/records/fact_cache.hpp"
+#include "kudrang/records/record_reads.hpp"
 
 namespace kudrang::cli {
 
@@ -22,22 +23,43 @@ public:
 // --no-cache, with a progress line on a terminal, and saves the cache.
 // `complete`: the tree is everything under root (not a --changed subset).
 // `today`: warn about meetings dated before it and still planned or invited.
+// `say_unfetched`: print the tree's not-fetched submodules (a report would
+// otherwise count them silently as nothing) on stderr; validate prints its
+// diagnostics itself.
 PipelineResult run_stages(const FileTree& tree, const std::filesystem::path& root, const Globals& g,
                           const std::vector<StageBase*>& stages, bool complete = true,
-                          std::optional<Date> today = std::nullopt);
+                          std::optional<Date> today = std::nullopt, bool say_unfetched = true);
+
+// The submodules of a result that are not fetched (relative paths).
+std::vector<std::string> unfetched_of(const PipelineResult& r);
 
 // The same over the command's root (--workspace, or the tree around the
 // current directory); prints the errors and throws RecordsHaveErrors if any.
 PipelineResult run_checked(const Globals& g, const std::vector<StageBase*>& stages);
 
+// The same, holding the command back only for the errors in records it
+// reads (`reads`); one warning line counts the others (a document is not
+// held hostage by a broken record it does not use).
+PipelineResult run_checked(const Globals& g, const std::vector<StageBase*>& stages, const RecordReads& reads);
+
 // Prints the errors to stderr and throws RecordsHaveErrors, if any.
 void refuse_errors(const std::vector<Diagnostic>& diagnostics);
+
+// The errors in what `reads` reads refuse (as above); the others are counted
+// in one warning line on stderr (not with --quiet) and let the command go on.
+void refuse_errors(const Globals& g, const std::vector<Diagnostic>& diagnostics, const RecordReads& reads);
 
 // Scans and validates the one workspace the command works on: at a root of
 // several workspaces a usage error naming them (pass --workspace DIR).
 // Prints errors to stderr and throws RecordsHaveErrors when there are any;
 // warnings pass.
 ValidateResult load_checked(const Globals& g);
+// The same, refusing only for errors in what `reads` reads.
+ValidateResult load_checked(const Globals& g, const RecordReads& reads);
+// Loads and validates without refusing: the command decides what it reads
+// once it knows (the one meeting of `meeting minutes ID`), then calls
+// refuse_errors(g, r.diagnostics, reads).
+ValidateResult load_unchecked(const Globals& g);
 
 // The one workspace of a loaded result.
 const Workspace& single_workspace(const ValidateResult& r);

@@ -42,7 +42,7 @@ def is_text(s):
 
 
 # Formatted text that is no message: test hooks, the version line, file-name patterns.
-NOT_MESSAGES = re.compile(r"^( TEXT$| INTEGER$|\.kudrang-export-|\{\{\"|end of (sequence|map) flow not found$|[A-Z_]+$|\{\"|KUDRANG_TEST_RAISE=|kudrang \{\}$|\{\}XXXXXX$|\{\} \{\} \{\} BE$|\\r|    - \{\{|\*\*)")
+NOT_MESSAGES = re.compile(r"^( TEXT$| INTEGER$|\.kudrang-export-|\{\{\"|end of (sequence|map) flow not found$|illegal (map value|block entry)$|the referenced anchor is not defined$|[A-Z_]+$|\{\"|KUDRANG_TEST_RAISE=|kudrang \{\}$|\{\}XXXXXX$|\{\} \{\} \{\} BE$|\\r|    - \{\{|\*\*)")
 
 # Any literal (or run of adjacent literals) of three English words or more: a
 # message assembled in pieces still has its pieces in the catalogue.

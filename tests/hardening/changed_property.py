@@ -13,7 +13,9 @@ of changes are applied (a good or a bad record added, a record edited to
 break or restored, deleted, moved anywhere, replaced by a link to a file
 outside or into a hidden folder, a folder link, a kudrang.yaml added in a
 subfolder or above, a kudrang.yaml removed, a folder that is a git repository
-of its own); after each change both runs
+of its own; issue 20: one workspace is an LAO repository gathered as a git
+submodule, bumped to a newer commit of its origin with a good or a bad change,
+staged or not, or removed); after each change both runs
 are compared. Seeded: a failure prints the seed and the changes so far.
 
 usage: changed_property.py KUDRANG GENERATOR [--changes N] [--seed S]
@@ -51,12 +53,27 @@ def main():
                    GIT_AUTHOR_NAME='kudrang test', GIT_AUTHOR_EMAIL='test@kudrang.invalid',
                    GIT_COMMITTER_NAME='kudrang test', GIT_COMMITTER_EMAIL='test@kudrang.invalid')
         env.pop('KUDRANG_WORKSPACE', None)
+        # A local repository as a submodule: allowed in tests only.
+        env.update(GIT_CONFIG_COUNT='1', GIT_CONFIG_KEY_0='protocol.file.allow', GIT_CONFIG_VALUE_0='always')
 
         def git(*args):
             return subprocess.run(['git', '-C', tree] + list(args), env=env, check=True,
                                   capture_output=True, text=True).stdout
 
+        # The last workspace is an LAO's own repository, gathered as a submodule.
+        lao_rel = sorted(os.path.relpath(d, tree) for d, _, fs in os.walk(tree) if 'kudrang.yaml' in fs)[-1]
+        lao_origin = os.path.join(tmp, 'lao-origin')
+        shutil.move(os.path.join(tree, lao_rel), lao_origin)
+
+        def git_in(where, *args):
+            return subprocess.run(['git', '-C', where] + list(args), env=env, check=True,
+                                  capture_output=True, text=True).stdout
+
+        git_in(lao_origin, 'init', '-q', '-b', 'main')
+        git_in(lao_origin, 'add', '-A')
+        git_in(lao_origin, 'commit', '-qm', 'the LAO')
         git('init', '-q')
+        git_in(tree, 'submodule', 'add', '-q', 'file://' + lao_origin, lao_rel)
         git('add', '-A')
         git('commit', '-qm', 'base')
         base = git('rev-parse', 'HEAD').strip()
@@ -294,9 +311,41 @@ def main():
             os.remove(path(os.path.join(d, 'kudrang.yaml')))
             return 'remove the kudrang.yaml of ' + (d or '.')
 
+        def bump():
+            # The LAO commits a good or a bad change in its own repository;
+            # the gathering moves its submodule there (staged or not).
+            name = os.path.join('meetings', fresh('bump') + '.yaml')
+            os.makedirs(os.path.join(lao_origin, 'meetings'), exist_ok=True)
+            good = rng.random() < 0.5
+            with open(os.path.join(lao_origin, name), 'w', encoding='utf-8') as f:
+                f.write('kind: meeting\nid: 2563-%d\ntitle: ทดสอบ\nstatus: planned\ndate: 2020-09-%02d\n'
+                        'chair: p001\n' % (60 + counter[0] % 30, rng.randrange(1, 29)) if good
+                        else rng.choice(bad_texts))
+            git_in(lao_origin, 'add', '-A')
+            git_in(lao_origin, 'commit', '-qm', 'a change')
+            sub = path(lao_rel)
+            if not os.path.exists(os.path.join(sub, '.git')):
+                return None
+            git_in(sub, 'fetch', '-q', 'origin')
+            try:
+                git_in(sub, 'checkout', '-q', '--detach', 'origin/main')
+            except subprocess.CalledProcessError:
+                return None  # local changes in the way
+            staged = rng.random() < 0.5
+            if staged:
+                git('add', lao_rel)
+            return 'bump the submodule %s (%s change%s)' % (lao_rel, 'a good' if good else 'a bad',
+                                                          ', staged' if staged else '')
+
+        def remove_submodule():
+            if not os.path.exists(path(lao_rel)):
+                return None
+            git('rm', '-q', '-f', lao_rel)
+            return 'remove the submodule ' + lao_rel
+
         changes = [(add_good, 2), (add_bad, 2), (edit_break, 3), (restore, 4), (delete, 2), (move, 3),
                    (link_outside, 2), (link_hidden, 2), (link_new, 1), (link_dir, 1), (add_config, 2),
-                   (remove_config, 2), (add_repo, 1)]
+                   (remove_config, 2), (add_repo, 1), (bump, 3), (remove_submodule, 1)]
         population = [c for c, w in changes for _ in range(w)]
 
         if compare() != 0:
@@ -306,6 +355,8 @@ def main():
         while done < a.changes:
             git('reset', '-q', '--hard', base)
             git('clean', '-qffdx')  # -ff: nested repositories too
+            git('submodule', 'update', '-q', '--init', '--force')  # back at the base's commit
+            git('submodule', 'foreach', '-q', 'git clean -qffdx')
             history.clear()
             for _ in range(rng.randrange(1, 9)):
                 what = rng.choice(population)()

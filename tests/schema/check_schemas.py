@@ -147,7 +147,8 @@ def load_record(path):
 # ---------------------------------------------------------------------------------------------
 # Schema checks: valid draft 2020-12, only the allowed keywords, kudrang's conventions.
 
-ANNOTATIONS = {"$schema", "$id", "title", "description", "$comment", "examples", "default"}
+# x-thai: the Thai word of each enum value (kudrang answers a Thai word with the value to write).
+ANNOTATIONS = {"$schema", "$id", "title", "description", "$comment", "examples", "default", "x-thai"}
 VALIDATION = {
     "type", "properties", "required", "additionalProperties", "patternProperties", "items",
     "minItems", "maxItems", "enum", "const", "pattern", "minLength", "maxLength", "minimum",
@@ -176,6 +177,16 @@ def walk_schema(node, where, defs, problems, is_root=False, is_property=False):
         if key in ANNOTATIONS or key in VALIDATION or (is_root and key in ROOT_ONLY):
             continue
         problems.append(f"{where}: keyword {key!r} is not in kudrang's subset")
+    if "x-thai" in node:
+        words = node["x-thai"]
+        if not isinstance(words, dict) or "enum" not in node:
+            problems.append(f"{where}: x-thai must be a mapping beside an enum")
+        else:
+            for value, word in words.items():
+                if value not in node["enum"]:
+                    problems.append(f"{where}: x-thai names {value!r}, which is not in the enum")
+                if not isinstance(word, str) or not THAI.search(word):
+                    problems.append(f"{where}: x-thai word of {value!r} must be Thai text")
     if is_property or is_root:
         if "description" not in node:
             problems.append(f"{where}: missing description")

@@ -1,5 +1,6 @@
 #include "kudrang/core/node.hpp"
 #include "kudrang/core/text.hpp"
+#include "kudrang/records/record_reads.hpp"
 
 #include <doctest/doctest.h>
 
@@ -63,4 +64,25 @@ TEST_CASE("abbreviate: long values are cut at a code point")
 {
   CHECK(kudrang::abbreviate("กุดรัง", 3) == "กุด…");
   CHECK(kudrang::abbreviate("abc", 3) == "abc");
+}
+
+TEST_CASE("closest_candidate: leading zeros first, then one clear closest, never a tie")
+{
+  std::vector<std::string> ids{"p001", "p002", "p013", "p017"};
+  CHECK(kudrang::closest_candidate("p13", ids) == "p013");     // zeros left out
+  CHECK(kudrang::closest_candidate("P017", ids) == "p017");    // case
+  CHECK(kudrang::closest_candidate("p0013", ids) == "p013");   // a zero too many
+  CHECK(kudrang::closest_candidate("p003", ids).empty());       // p001, p002, p013 all one edit away
+  CHECK(kudrang::closest_candidate("p999", ids).empty());       // nothing near
+  CHECK(kudrang::closest_candidate("hled", {"planned", "held"}) == "held");
+  CHECK(kudrang::closest_candidate("ab", {"xy", "abc"}) == "abc");
+  CHECK(kudrang::closest_candidate("", ids).empty());
+}
+
+TEST_CASE("kind_line_of: the kind a file names, even when it does not parse")
+{
+  CHECK(kudrang::kind_line_of("# x\nkind: meeting\nid: [a\n") == "meeting");
+  CHECK(kudrang::kind_line_of("kind: \"project\"  # a sheet\r\n") == "project");
+  CHECK(kudrang::kind_line_of("  kind: roster\n").empty());  // nested: not the record's kind
+  CHECK(kudrang::kind_line_of("id: x\n").empty());
 }

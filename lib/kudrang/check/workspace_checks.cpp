@@ -1,8 +1,11 @@
 #include "kudrang/check/workspace_checks.hpp"
 
+#include "kudrang/core/text.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 
 #include <map>
 #include <set>
@@ -11,6 +14,24 @@
 namespace kudrang {
 
 namespace {
+
+// The form of an id (schemas' $defs/id): what else stands in an id's place
+// is reported by the schema and not looked up.
+bool is_id_form(const std::string& id)
+{
+  if (id.empty() || !std::isalnum(static_cast<unsigned char>(id[0]))) return false;
+  return std::all_of(id.begin(), id.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-';
+  });
+}
+
+// "09:30": the only form of time the schema lets through.
+bool is_hhmm(const std::string& t)
+{
+  return t.size() == 5 && t[2] == ':' && std::isdigit(static_cast<unsigned char>(t[0])) &&
+         std::isdigit(static_cast<unsigned char>(t[1])) && std::isdigit(static_cast<unsigned char>(t[3])) &&
+         std::isdigit(static_cast<unsigned char>(t[4])) && t.substr(0, 2) <= "23" && t.substr(3) <= "59";
+}
 
 class Checker {
 public:
@@ -102,8 +123,8 @@ private:
         unique(seen, "member id", m.id, r.file, m.mark);
         if (m.village && !village_exists(*m.village)) {
           error(r.file, m.village_mark, "ref-unknown",
-                fmt::format("member '{}' represents village {}, which kudrang.yaml does not list", m.id,
-                            *m.village));
+                fmt::format("member '{}' represents village {}, which kudrang.yaml does not list{}", m.id,
+                            *m.village, villages_listed()));
         }
       }
     }
@@ -117,10 +138,66 @@ private:
     }
   }
 
+  // "; did you mean 'p013' (นายสมชาย ใจดี)?" for an unknown roster id, or "".
+  std::string member_suggestion(const std::string& id)
+  {
+    if (m_member_ids.empty()) {
+      for (const Member* m : m_ws.members()) m_member_ids.push_back(m->id);
+    }
+    std::string best = closest_candidate(id, m_member_ids);
+    if (best.empty()) return {};
+    const Member* m = m_ws.member(best);
+    return m && !m->name.empty() ? fmt::format("; did you mean '{}' ({})?", best, m->name)
+                                 : fmt::format("; did you mean '{}'?", best);
+  }
+
+  // "; did you mean '...'?" among `ids`, or "".
+  static std::string suggestion(const std::string& value, const std::vector<std::string>& ids)
+  {
+    std::string best = closest_candidate(value, ids);
+    return best.empty() ? std::string() : fmt::format("; did you mean '{}'?", best);
+  }
+
+  std::vector<std::string> project_refs() const
+  {
+    std::vector<std::string> out;
+    for (const auto& p : m_ws.projects) out.push_back(p.value.ref);
+    return out;
+  }
+
+  std::vector<std::string> dev_project_ids() const
+  {
+    std::vector<std::string> out;
+    for (const auto& d : m_ws.development_plans) {
+      for (const auto& p : d.value.projects) out.push_back(p.id);
+    }
+    return out;
+  }
+
+  std::vector<std::string> community_plan_ids() const
+  {
+    std::vector<std::string> out;
+    for (const auto& p : m_ws.plans) out.push_back(p.value.id);
+    return out;
+  }
+
+  // "; kudrang.yaml lists villages 1 to 16" (the numbers it has), or "".
+  std::string villages_listed() const
+  {
+    if (!m_ws.has_config || m_ws.config.value.villages.empty()) return {};
+    std::vector<int> nos;
+    for (const auto& v : m_ws.config.value.villages) nos.push_back(v.no);
+    std::sort(nos.begin(), nos.end());
+    bool run = nos.back() - nos.front() + 1 == static_cast<int>(nos.size());
+    if (run) return fmt::format("; kudrang.yaml lists villages {} to {}", nos.front(), nos.back());
+    return fmt::format("; kudrang.yaml lists villages {}", fmt::join(nos, ", "));
+  }
+
   void check_member_ref(const std::string& file, const Ref& ref, const char* where)
   {
     if (!m_ws.member(ref.value)) {
-      error(file, ref.mark, "ref-unknown", fmt::format("unknown roster id '{}' in {}", ref.value, where));
+      error(file, ref.mark, "ref-unknown",
+            fmt::format("unknown roster id '{}' in {}{}", ref.value, where, member_suggestion(ref.value)));
     }
   }
 
@@ -186,7 +263,8 @@ private:
       }
       if (m.project && !m_ws.project(m.project->value)) {
         error(f, m.project->mark, "ref-unknown",
-              fmt::format("meeting refers to project '{}', but no project sheet has that ref", m.project->value));
+              fmt::format("meeting refers to project '{}', but no project sheet has that ref{}", m.project->value,
+                          suggestion(m.project->value, project_refs())));
       }
       if (auto fy = m.id_fiscal_year(); fy && m.date) {
         if (fiscal_year_of(m.date->value) != *fy) {
@@ -196,7 +274,8 @@ private:
                             iso_date(fiscal_year_start(*fy)), iso_date(fiscal_year_end(*fy))));
         }
       }
-      if (!m.start.empty() && !m.end.empty() && m.end <= m.start) {
+      // A time that is itself wrong (09.30, ๐๙:๓๐) has its own error; no order is derived from it.
+      if (is_hhmm(m.start) && is_hhmm(m.end) && m.end <= m.start) {
         error(f, m.end_mark, "time-order", fmt::format("the meeting ends ({}) before it starts ({})", m.end, m.start));
       }
       if (m.chair) check_member_ref(f, *m.chair, "chair");
@@ -206,8 +285,12 @@ private:
       std::unordered_map<std::string, const char*> listed;
       auto check_list = [&](const std::vector<AttendanceEntry>& list, const char* name) {
         for (const auto& e : list) {
+          // An entry that is no id at all ("p029 ลาป่วย") has its own error
+          // from the schema, with the text to write; it is not looked up too.
+          if (!is_id_form(e.id)) continue;
           if (!m_ws.member(e.id)) {
-            error(f, e.mark, "ref-unknown", fmt::format("unknown roster id '{}' in attendance.{}", e.id, name));
+            error(f, e.mark, "ref-unknown",
+                  fmt::format("unknown roster id '{}' in attendance.{}{}", e.id, name, member_suggestion(e.id)));
             continue;
           }
           auto [it, inserted] = listed.emplace(e.id, name);
@@ -253,7 +336,11 @@ private:
         }
       }
       int expected_no = 1;
+      // An item number that is itself wrong (missing, ๑ in Thai digits, 0)
+      // has its own error; no numbering is derived from it.
+      bool numbers_readable = std::all_of(m.agenda.begin(), m.agenda.end(), [](const AgendaItem& a) { return a.no >= 1; });
       for (const auto& a : m.agenda) {
+        if (!numbers_readable) break;
         if (a.no != expected_no) {
           warning(f, a.mark, "agenda-numbering",
                   fmt::format("agenda item numbered {} where {} was expected (items count from 1)", a.no,
@@ -273,7 +360,7 @@ private:
       unique(seen, "community plan id", p.id, rec.file, p.id_mark);
       if (p.village && !village_exists(p.village)) {
         error(rec.file, p.village_mark, "ref-unknown",
-              fmt::format("village {} is not listed in kudrang.yaml", p.village));
+              fmt::format("village {} is not listed in kudrang.yaml{}", p.village, villages_listed()));
       }
       std::map<std::string, std::pair<std::string, Mark>> pids;
       for (const auto& pp : p.projects) {
@@ -299,7 +386,7 @@ private:
       const Certification& c = rec.value;
       const std::string& f = rec.file;
       if (!c.plan.value.empty() && !m_ws.plan(c.plan.value)) {
-        error(f, c.plan.mark, "ref-unknown", fmt::format("unknown community plan '{}'", c.plan.value));
+        error(f, c.plan.mark, "ref-unknown", fmt::format("unknown community plan '{}'{}", c.plan.value, suggestion(c.plan.value, community_plan_ids())));
       }
       const Criteria* set = m_ws.criteria_set(c.criteria.value);
       if (!set) {
@@ -348,7 +435,7 @@ private:
           const CommunityPlan* plan = m_ws.plan(s.plan);
           if (!plan) {
             error(rec.file, s.mark, "ref-unknown",
-                  fmt::format("source '{}': no community plan '{}'", s.text(), s.plan));
+                  fmt::format("source '{}': no community plan '{}'{}", s.text(), s.plan, suggestion(s.plan, community_plan_ids())));
           } else if (!plan->project(s.project)) {
             error(rec.file, s.mark, "ref-unknown",
                   fmt::format("source '{}': community plan '{}' has no project '{}'", s.text(), s.plan, s.project));
@@ -372,8 +459,8 @@ private:
         if (!dp) {
           error(rec.file, l.project->mark, "ref-unknown",
                 fmt::format("budget line '{}' carries development-plan project '{}', which no "
-                            "development plan holds",
-                            l.id, l.project->value));
+                            "development plan holds{}",
+                            l.id, l.project->value, suggestion(l.project->value, dev_project_ids())));
         } else if (dp->planned(b.year).satang == 0) {
           warning(rec.file, l.project->mark, "budget-unplanned",
                   fmt::format("development-plan project '{}' plans no money for {}", dp->id, b.year));
@@ -420,8 +507,9 @@ private:
             long n = std::count_if(ip.projects.begin(), ip.projects.end(),
                                    [&](const IntegratedProject& x) { return x.plan == p.plan; });
             error(f, p.mark, "ref-unknown",
-                  n > 1 ? fmt::format("project '{}' and {} more: no community plan '{}'", ref, n - 1, p.plan)
-                        : fmt::format("project '{}': no community plan '{}'", ref, p.plan));
+                  n > 1 ? fmt::format("project '{}' and {} more: no community plan '{}'{}", ref, n - 1, p.plan,
+                                      suggestion(p.plan, community_plan_ids()))
+                        : fmt::format("project '{}': no community plan '{}'{}", ref, p.plan, suggestion(p.plan, community_plan_ids())));
           }
         } else if (!pp) {
           error(f, p.mark, "ref-unknown",
@@ -490,7 +578,9 @@ private:
         }
         if (any) villages_with_plans.insert(cp.village);
       }
-      if (m_ws.has_config) {
+      // A plan whose village number is itself wrong (๑, missing) has its own
+      // error: which village lacks a project is not derived from it.
+      if (m_ws.has_config && !villages_in.count(0)) {
         for (const auto& v : m_ws.config.value.villages) {
           if (!villages_in.count(v.no)) {
             warning(f, ip.projects_mark, "integrated-village-absent",
@@ -511,6 +601,7 @@ private:
 
   const Workspace& m_ws;
   std::vector<Diagnostic>& m_out;
+  std::vector<std::string> m_member_ids;  // for "did you mean", gathered on the first unknown id
 };
 
 }  // namespace

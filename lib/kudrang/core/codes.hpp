@@ -25,6 +25,11 @@ inline constexpr DiagnosticCode diagnostic_codes[] = {
   {"dir-link", "a link to a folder, not followed (warning)"},
   {"file-link", "a record file that is a link (never read through)"},
   {"file-name-encoding", "a record file whose name is not UTF-8"},
+  {"submodule-not-fetched", "an LAO repository (git submodule) that is an empty folder: not checked or counted "
+                            "(warning; an error for --changed when it changed)"},
+  {"submodule-removed", "an LAO repository (git submodule) removed since the revision --changed compares with (warning)"},
+  {"submodule-commit-missing", "--changed could not get the commit recorded before for a changed submodule"},
+  {"file-not-read", "a file named almost like a record (roster.YAML, roster.yaml.txt, a kind: file without .yaml): not read (warning)"},
   // YAML
   {"yaml-syntax", "the YAML cannot be parsed"},
   {"yaml-tab", "a tab is used for indentation"},

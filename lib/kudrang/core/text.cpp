@@ -1,5 +1,6 @@
 #include "kudrang/core/text.hpp"
 
+#include <fmt/format.h>
 #include <utf8proc.h>
 
 #include <algorithm>
@@ -163,6 +164,66 @@ size_t edit_distance(std::string_view a, std::string_view b)
     }
   }
   return row[b.size()];
+}
+
+namespace {
+
+// p013 -> p13, P-07 -> p-7: numbers without leading zeros, letters in lower case.
+std::string loose_form(std::string_view s)
+{
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    bool digit = c >= '0' && c <= '9';
+    bool number_start = digit && (i == 0 || !(s[i - 1] >= '0' && s[i - 1] <= '9'));
+    if (number_start && c == '0' && i + 1 < s.size() && s[i + 1] >= '0' && s[i + 1] <= '9') {
+      // a leading zero of a longer number: skipped (the number's next digit starts it again)
+      size_t j = i;
+      while (j + 1 < s.size() && s[j] == '0' && s[j + 1] >= '0' && s[j + 1] <= '9') ++j;
+      i = j - 1;
+      continue;
+    }
+    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string closest_candidate(std::string_view value, const std::vector<std::string>& candidates)
+{
+  if (value.empty()) return {};
+  std::string loose = loose_form(value);
+  const std::string* same = nullptr;
+  for (const auto& c : candidates) {
+    if (c != value && loose_form(c) == loose) {
+      if (same && *same != c) return {};  // two read the same: not for kudrang to choose
+      same = &c;
+    }
+  }
+  if (same) return *same;
+  size_t limit = std::min<size_t>(2, count_code_points(value) / 2);
+  size_t best = limit + 1;
+  const std::string* pick = nullptr;
+  bool tie = false;
+  for (const auto& c : candidates) {
+    if (c == value) continue;
+    size_t d = edit_distance(value, c);
+    if (d < best) {
+      best = d;
+      pick = &c;
+      tie = false;
+    } else if (d == best && pick && *pick != c) {
+      tie = true;
+    }
+  }
+  return pick && !tie ? *pick : std::string();
+}
+
+std::string did_you_mean(std::string_view value, const std::vector<std::string>& candidates)
+{
+  std::string best = closest_candidate(value, candidates);
+  return best.empty() ? std::string() : fmt::format("; did you mean '{}'?", best);
 }
 
 }  // namespace kudrang

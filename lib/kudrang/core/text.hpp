@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kudrang {
 
@@ -40,5 +41,14 @@ std::string escape_controls(std::string_view s);
 
 // Levenshtein distance, for "did you mean" suggestions.
 size_t edit_distance(std::string_view a, std::string_view b);
+
+// The candidate a mistyped `value` most likely meant, for "did you mean":
+// one that differs only in leading zeros of its numbers (p13 -> p013) or
+// case, else the one closest by edit_distance (at most 2, and at most half the
+// value's length), if no other is as close. Empty when none.
+std::string closest_candidate(std::string_view value, const std::vector<std::string>& candidates);
+
+// "; did you mean 'x'?" with the closest candidate, or "" (for messages).
+std::string did_you_mean(std::string_view value, const std::vector<std::string>& candidates);
 
 }  // namespace kudrang

@@ -48,6 +48,57 @@ bool is_record_name(const std::string& name)
   return ends_with(".yaml") || ends_with(".yml");
 }
 
+std::string lower_ascii(std::string s)
+{
+  for (char& c : s) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return s;
+}
+
+bool ends_with(std::string_view s, std::string_view suffix)
+{
+  return s.size() > suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// Whether the start of the file reads like a record: a top-level `kind:`
+// line among its first lines (read without following a link).
+bool starts_like_record(const fs::path& path)
+{
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW);
+  if (fd < 0) return false;
+  struct stat st {};
+  char buf[4096];
+  ssize_t n = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? ::read(fd, buf, sizeof buf) : -1;
+  ::close(fd);
+  if (n <= 0) return false;
+  std::string_view text(buf, static_cast<size_t>(n));
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  return text.rfind("kind:", 0) == 0 || text.find("\nkind:") != std::string_view::npos;
+}
+
+// A file the walk does not read although it is most likely a record (issue
+// 12, point 6): `roster.YAML`, `roster.yaml.txt` (Windows hides the .txt),
+// `roster.txt` or `roster` holding `kind:`. The name it should have, or "".
+std::string near_miss_name(const fs::path& path)
+{
+  std::string name = path.filename().string();
+  std::string lower = lower_ascii(name);
+  for (std::string_view ext : {".yaml", ".yml"}) {
+    if (ends_with(lower, ext)) return name.substr(0, name.size() - ext.size()) + std::string(ext);
+    for (std::string_view tail : {".txt", ".text"}) {
+      std::string both = std::string(ext) + std::string(tail);
+      if (ends_with(lower, both)) return name.substr(0, name.size() - both.size()) + ".yaml";
+    }
+  }
+  bool plain = name.find('.') == std::string::npos;
+  bool txt = ends_with(lower, ".txt");
+  if ((plain || txt) && starts_like_record(path)) {
+    return (txt ? name.substr(0, name.size() - 4) : name) + ".yaml";
+  }
+  return {};
+}
+
 // A name that is not UTF-8 (a file copied from an old Windows share, say)
 // is shown with its odd bytes as \xNN, so reports stay valid text.
 std::string printable(std::string s)
@@ -127,7 +178,16 @@ struct Walker {
       }
       return;
     }
-    if (!is_record_name(name)) return;
+    if (!is_record_name(name)) {
+      std::string better = owner && !link && e.is_regular_file(ec2) ? near_miss_name(e.path()) : std::string();
+      if (!better.empty() && find_invalid_utf8(name) == std::string::npos) {
+        tree.diagnostics.push_back({display_of(e.path(), root), {}, Severity::warning, "file-not-read",
+                                    fmt::format("this file is not read: kudrang reads records named *.yaml or "
+                                                "*.yml; if it is a record, rename it to '{}'",
+                                                better)});
+      }
+      return;
+    }
     std::string display = display_of(e.path(), root);
     if (find_invalid_utf8(name) != std::string::npos) {
       tree.diagnostics.push_back({display, {}, Severity::error, "file-name-encoding",
@@ -270,7 +330,7 @@ FileTree scan_changed(const fs::path& given_root, const std::vector<fs::path>& c
     // A record, a link or a deletion (whatever it was) checks the workspace
     // holding it; a kudrang.yaml added, changed or deleted also checks the
     // workspace above its folder, which gains or loses that folder's records.
-    if (!is_record_name(rel.filename().string()) && !link && !gone) continue;
+    if (!is_record_name(rel.filename().string()) && !link && !gone && near_miss_name(root / rel).empty()) continue;
     auto owner = owner_of(root, dir);
     if (owner) owners.push_back(*owner);
     else if (config && reachable && fs::is_directory(fs::symlink_status(root / dir, ec))) orphans.push_back(dir);

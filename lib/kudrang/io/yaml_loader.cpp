@@ -127,6 +127,21 @@ bool number_too_large(std::string_view text, NodeType type)
   return false;
 }
 
+// "status held": the line a clerk wrote without the ':' after the key, and
+// the text to write instead.
+std::string missing_colon_message(std::string_view line)
+{
+  while (!line.empty() && line.front() == ' ') line.remove_prefix(1);
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.remove_suffix(1);
+  auto space = line.find(' ');
+  std::string key(line.substr(0, space));
+  std::string value(space == std::string_view::npos ? std::string_view() : line.substr(space + 1));
+  while (!value.empty() && value.front() == ' ') value.erase(0, 1);
+  return fmt::format("the ':' after the key '{}' is missing; write '{}: {}' (a key and its value are separated by "
+                     "': ')",
+                     abbreviate(key), abbreviate(key), abbreviate(value));
+}
+
 struct LimitExceeded {
   Mark mark;
   std::string code;
@@ -355,6 +370,14 @@ private:
       return;
     }
     f.want_key = true;
+    if (n.is_null() && f.key_usable && f.key.find(' ') != std::string::npos) {
+      // yaml-cpp reads a last line "status held" as the key "status held"
+      // with no value: the ':' after the key was forgotten.
+      std::string_view line = m_pos.line(f.key_mark.line);
+      if (line.find(':') == std::string_view::npos) {
+        throw LimitExceeded{f.key_mark, "yaml-syntax", missing_colon_message(f.key)};
+      }
+    }
     if (f.key_usable) {
       f.node.keys.push_back(std::move(f.key));
       f.node.key_marks.push_back(f.key_mark);
@@ -449,6 +472,116 @@ std::string clean_parser_message(const std::string& msg)
     if (msg.rfind(from, 0) == 0) return to;
   }
   return msg.empty() ? "the YAML could not be read" : "YAML: " + msg;
+}
+
+std::string_view trim_line(std::string_view s)
+{
+  while (!s.empty() && (s.front() == ' ')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+size_t indent_of(std::string_view line)
+{
+  size_t i = 0;
+  while (i < line.size() && line[i] == ' ') ++i;
+  return i;
+}
+
+// The value in quotes, as a clerk should write it: "..." unless it holds a
+// '"' or a backslash, then '...' (a ' inside doubled).
+std::string quoted(std::string_view value)
+{
+  if (value.find_first_of("\"\\") == std::string_view::npos) return fmt::format("\"{}\"", value);
+  std::string out = "'";
+  for (char c : value) {
+    out += c;
+    if (c == '\'') out += '\'';
+  }
+  return out + "'";
+}
+
+// The key written before a value that starts at `col` (1-based code points)
+// on `line`: "resolution" of "    resolution: -", "" when there is none.
+std::string key_before(std::string_view line, int col)
+{
+  // Columns count code points; the key is ASCII in practice, so cut by bytes
+  // only up to the first ':' before the value.
+  auto colon = line.find(": ");
+  if (colon == std::string_view::npos) return {};
+  std::string_view key = trim_line(line.substr(0, colon));
+  if (!key.empty() && key.front() == '-') key = trim_line(key.substr(1));
+  if (key.empty() || static_cast<int>(count_code_points(line.substr(0, colon))) >= col) return {};
+  return std::string(key);
+}
+
+// The text from 1-based code-point column `col` to the end of `line`.
+std::string_view rest_of_line(std::string_view line, int col)
+{
+  size_t i = 0;
+  for (int c = 1; c < col && i < line.size(); ++c) {
+    ++i;
+    while (i < line.size() && (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) ++i;
+  }
+  std::string_view rest = line.substr(std::min(i, line.size()));
+  if (auto hash = rest.find(" #"); hash != std::string_view::npos) rest = rest.substr(0, hash);
+  return trim_line(rest);
+}
+
+// The YAML traps a clerk falls into, said in plain words with the text to
+// write (issue 12, point 4): yaml-cpp's own message names the symptom, often
+// on the next line.
+std::optional<std::pair<Mark, std::string>> explain_trap(const Positions& pos, const std::string& msg, Mark m)
+{
+  std::string_view line = pos.line(m.line);
+  auto with_key = [&](std::string_view value) {
+    std::string key = key_before(line, m.column);
+    return key.empty() ? quoted(value) : fmt::format("{}: {}", key, quoted(value));
+  };
+  if (msg.rfind("illegal map value", 0) == 0) {
+    // "status held" above "date: ...": the line before, a sibling key, lacks its ':'.
+    for (int l = m.line - 1; l >= 1; --l) {
+      std::string_view prev = pos.line(l);
+      std::string_view t = trim_line(prev);
+      if (t.empty() || t.front() == '#') continue;
+      size_t indent = indent_of(prev);
+      if (t.size() > 2 && t[0] == '-' && t[1] == ' ') {
+        // "  - id p001" above "    name: ...": the first key of a list item.
+        std::string_view after = t.substr(2);
+        indent += 2 + indent_of(after);
+        t = trim_line(after);
+      }
+      if (indent == indent_of(line) && t.find(':') == std::string_view::npos && t.front() != '-'
+          && t.front() != '"' && t.front() != '\'' && t.find(' ') != std::string_view::npos) {
+        return std::pair{Mark{l, static_cast<int>(indent) + 1}, missing_colon_message(t)};
+      }
+      break;
+    }
+    return std::nullopt;
+  }
+  std::string_view rest = rest_of_line(line, m.column);
+  if (rest.empty()) return std::nullopt;
+  if (msg.rfind("illegal block entry", 0) == 0 && rest == "-") {
+    return std::pair{m, fmt::format("a '-' standing alone after a key starts a list in YAML; to write a dash as the "
+                                    "value, put it in quotes: {} (or leave the value empty)",
+                                    with_key("-"))};
+  }
+  if (msg.rfind("illegal block entry", 0) == 0 && rest.size() > 2 && rest[0] == '-' && rest[1] == ' ') {
+    return std::pair{m, fmt::format("a '- ' right after a key starts a list in YAML; to write text that starts with "
+                                    "a dash, put it in quotes: {}",
+                                    with_key(rest))};
+  }
+  char first = rest.front();
+  if (msg.rfind("unknown token", 0) == 0 && (first == '@' || first == '`' || first == '%')) {
+    return std::pair{m, fmt::format("a value may not start with '{}' in YAML; put it in quotes: {}", first,
+                                    with_key(rest))};
+  }
+  if (msg.rfind("the referenced anchor is not defined", 0) == 0 && first == '*') {
+    return std::pair{m, fmt::format("a value starting with '*' is a reference to an anchor ('&name') in YAML; "
+                                    "to write text that starts with '*', put it in quotes: {}",
+                                    with_key(rest))};
+  }
+  return std::nullopt;
 }
 
 // UTF-16 and UTF-32 (with or without a byte-order mark): ASCII text in them
@@ -547,6 +680,10 @@ std::optional<Node> load_yaml(std::string_view text, Diagnostics& diags, const L
                            "write the value in quotes if the '{' is part of the text)");
         return std::nullopt;
       }
+    }
+    if (auto trap = explain_trap(pos, e.msg, m)) {
+      diags.error(trap->first, "yaml-syntax", trap->second);
+      return std::nullopt;
     }
     diags.error(m, "yaml-syntax", clean_parser_message(e.msg));
     return std::nullopt;

@@ -347,7 +347,11 @@ void render_grades_json(std::ostream& out, const GradeReport& r, bool thai)
     w.key("totals").begin_object();
     w.key("distribution");
     distribution(r.distribution);
+    w.key("not_fetched").value(static_cast<long>(r.not_fetched.size()));
     w.end_object();
+    w.key("not_fetched").begin_array();
+    for (const auto& p : r.not_fetched) w.value(p);
+    w.end_array();
   }
   if (r.compare_rev) {
     auto grade = [&](std::optional<char> x) {

@@ -17,6 +17,7 @@ struct GradeReport {
   std::vector<WorkspaceInfo> workspaces;  // every workspace of the tree, in order
   std::optional<std::string> compare_rev;  // --compare REV
   std::vector<GradeChange> changes;        // with compare_rev
+  std::vector<std::string> not_fetched;    // LAO repositories (submodules) of the tree not fetched: not counted
 };
 
 // One line of advice per unmet criterion: what would meet it.

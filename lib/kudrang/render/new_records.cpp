@@ -254,6 +254,98 @@ kudrang:
   return files;
 }
 
+std::string province_workflow(const std::string& default_branch)
+{
+  return fmt::format(R"WF(# Checks a gathering of LAO repositories (git submodules) with kudrang: on a
+# pull request (a bump of some LAOs) the files changed inside each bumped
+# submodule, on the default branch every LAO. kudrang {0} from its released
+# Debian package (man kudrang-gather, "Continuous integration").
+name: kudrang-province
+on:
+  push:
+    branches: [{1}]
+  pull_request:
+  schedule:
+    - cron: "0 1 1 * *"  # the 1st of every month, 08:00 in Thailand
+  workflow_dispatch:
+env:
+  KUDRANG_DEB: {2}
+jobs:
+  validate:
+    if: github.event_name == 'push' || github.event_name == 'pull_request'
+    runs-on: ubuntu-latest
+    container: debian:12
+    steps:
+      - name: Install git and curl
+        run: apt-get update -qq && apt-get install -y -qq --no-install-recommends git curl ca-certificates
+      - uses: actions/checkout@v4
+        with:
+          fetch-depth: 0        # --changed needs the history, the submodules' too
+          submodules: recursive # every LAO fetched: one that is not is an error for --changed
+      - name: Install kudrang
+        run: |
+          curl -fsSL -o /tmp/kudrang.deb "$KUDRANG_DEB"
+          apt-get install -y -qq /tmp/kudrang.deb
+          kudrang --version
+      - name: Validate the bumped LAOs (pull request)
+        if: github.event_name == 'pull_request'
+        run: |
+          git config --global --add safe.directory '*'
+          kudrang validate --changed "origin/${{{{ github.base_ref }}}}" --format github
+      - name: Validate every LAO ({1})
+        if: github.event_name == 'push'
+        run: |
+          git config --global --add safe.directory '*'
+          kudrang validate --format github
+
+  # SKETCH, not tested by kudrang: the monthly bump. Moves every LAO to its
+  # default branch's head and opens a pull request with the bumps, which the
+  # job above then checks. LAO repositories that are private need a token
+  # that can read them (a deploy key or a fine-grained token in
+  # secrets.LAO_READ_TOKEN, given to actions/checkout and git).
+  bump:
+    if: github.event_name == 'schedule' || github.event_name == 'workflow_dispatch'
+    runs-on: ubuntu-latest
+    container: debian:12
+    permissions:
+      contents: write
+      pull-requests: write
+    steps:
+      - name: Install git, curl and jq
+        run: apt-get update -qq && apt-get install -y -qq --no-install-recommends git curl ca-certificates jq
+      - uses: actions/checkout@v4
+        with:
+          fetch-depth: 0
+          submodules: recursive
+      - name: Install kudrang
+        run: |
+          curl -fsSL -o /tmp/kudrang.deb "$KUDRANG_DEB"
+          apt-get install -y -qq /tmp/kudrang.deb
+      - name: Move every LAO to its default branch's head
+        run: |
+          git config --global --add safe.directory '*'
+          # exit 1 (an LAO now has errors) or 3 (some failed to fetch) still
+          # opens the pull request: the report says which, CI shows the errors.
+          kudrang gather update --format json > gather.json || true
+      - name: Open a pull request with the bumps
+        env:
+          GH_TOKEN: ${{{{ secrets.GITHUB_TOKEN }}}}
+        run: |
+          if git diff --cached --quiet; then echo "no LAO has new commits"; exit 0; fi
+          branch="gather/$(date -u +%Y-%m)"
+          git config user.name "kudrang gather"
+          git config user.email "kudrang-gather@users.noreply.github.com"
+          git checkout -b "$branch"
+          git commit -q -m "gather: $(jq -r '.moved' gather.json) LAO(s) moved to their default branch's head"
+          git push -f origin "$branch"
+          jq -n --arg head "$branch" --arg base "{1}" --rawfile body gather.json \
+            '{{title: ("gather: monthly bump " + $head), head: $head, base: $base, body: ("```json\n" + $body + "```")}}' |
+            curl -fsS -X POST -H "Authorization: Bearer $GH_TOKEN" -H "Accept: application/vnd.github+json" \
+              "https://api.github.com/repos/${{{{ github.repository }}}}/pulls" -d @- > /dev/null
+)WF",
+                     version, default_branch, release_package_url(version));
+}
+
 std::string release_package_url(std::string_view v)
 {
   return fmt::format("{0}/v{1}/kudrang_{1}_amd64.deb", KUDRANG_RELEASES, v);

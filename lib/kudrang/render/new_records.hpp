@@ -41,6 +41,14 @@ struct NewWorkspace {
 // Where the workflows kudrang writes download the Debian package of kudrang
 // `version` (the pinned version: the one writing the workflow).
 std::string release_package_url(std::string_view version);
+// The workflow of a province's (or district's) gathering of LAO repositories
+// as submodules (.github/workflows/kudrang-province.yml): pull requests (the
+// bumps) checked with --changed through the submodules, the default branch
+// whole, and a sketch of the monthly job that runs `gather update` and opens
+// a pull request with the bumps.
+std::string province_workflow(const std::string& default_branch);
+inline constexpr const char* province_workflow_path = ".github/workflows/kudrang-province.yml";
+
 // The files of a new workspace: relative path -> content.
 std::vector<std::pair<std::string, std::string>> new_workspace_files(const NewWorkspace& w);
 

@@ -132,6 +132,68 @@ bool json_equal(const Node& a, const Node& b)
   return true;
 }
 
+// A number written in Thai digits (๕, ๑๒, ๒๕๖๓), or mixed with ASCII ones:
+// the same number in ASCII digits, or "" when `text` is not such a number.
+std::string thai_digits_number(std::string_view text)
+{
+  std::string out;
+  bool thai = false;
+  for (size_t i = 0; i < text.size();) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c >= '0' && c <= '9') {
+      out += static_cast<char>(c);
+      ++i;
+    } else if ((c == '.' || c == ',' || c == '-') && !out.empty()) {
+      if (c != ',') out += static_cast<char>(c);
+      ++i;
+    } else if (c == 0xE0 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xB9 &&
+               static_cast<unsigned char>(text[i + 2]) >= 0x90 && static_cast<unsigned char>(text[i + 2]) <= 0x99) {
+      out += static_cast<char>('0' + (static_cast<unsigned char>(text[i + 2]) - 0x90));
+      thai = true;
+      i += 3;
+    } else {
+      return {};
+    }
+  }
+  return thai ? out : std::string();
+}
+
+// A time written the Thai way, "9.30", "09.30", "09.30 น.", "9:30 น.":
+// the HH:MM text to write, or "" when `text` is not one.
+std::string thai_style_time(std::string_view text)
+{
+  std::string t(text);
+  for (std::string_view suffix : {"น.", "น"}) {
+    if (t.size() > suffix.size() && t.compare(t.size() - suffix.size(), suffix.size(), suffix) == 0) {
+      t.resize(t.size() - suffix.size());
+      break;
+    }
+  }
+  while (!t.empty() && t.back() == ' ') t.pop_back();
+  // Thai digits (๐๙:๓๐) read as the digits they are.
+  std::string ascii;
+  for (size_t i = 0; i < t.size(); ++i) {
+    auto c = static_cast<unsigned char>(t[i]);
+    if (c == 0xE0 && i + 2 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0xB9 &&
+        static_cast<unsigned char>(t[i + 2]) >= 0x90 && static_cast<unsigned char>(t[i + 2]) <= 0x99) {
+      ascii += static_cast<char>('0' + (static_cast<unsigned char>(t[i + 2]) - 0x90));
+      i += 2;
+    } else {
+      ascii += static_cast<char>(c);
+    }
+  }
+  t = ascii;
+  auto sep = t.find_first_of(".:");
+  if (sep == std::string::npos || sep == 0 || sep > 2 || t.size() != sep + 3) return {};
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (i != sep && (t[i] < '0' || t[i] > '9')) return {};
+  }
+  int h = std::atoi(t.substr(0, sep).c_str());
+  int m = std::atoi(t.substr(sep + 1).c_str());
+  if (h > 23 || m > 59) return {};
+  return fmt::format("{:02}:{:02}", h, m);
+}
+
 std::string scalar_repr(const Node& n)
 {
   return n.is_string() ? fmt::format("'{}'", abbreviate(n.text)) : abbreviate(n.text);
@@ -156,6 +218,9 @@ struct Schema::Impl {
     long max_items = -1;
     std::vector<Node> enum_values;
     bool has_enum = false;
+    // "x-thai": the Thai word a clerk says for each enum value (value, word).
+    // Not a validation keyword: a Thai word is answered with the value to write.
+    std::vector<std::pair<std::string, std::string>> thai_words;
     std::optional<Node> const_value;
     // RE2 matches in linear time (no backtracking, no recursion), so a
     // hostile value cannot exhaust the stack or the clock; it reads UTF-8.
@@ -287,6 +352,8 @@ int Schema::Impl::compile(const Node& n, const std::string& where)
     } else if (k == "enum") {
       rules[index].has_enum = true;
       rules[index].enum_values = v.items;
+    } else if (k == "x-thai") {
+      for (size_t j = 0; j < v.keys.size(); ++j) rules[index].thai_words.emplace_back(v.keys[j], v.items[j].text);
     } else if (k == "const") {
       rules[index].const_value = v;
     } else if (k == "pattern") {
@@ -354,6 +421,42 @@ std::string Schema::Impl::path_text(const std::vector<std::string>& path) const
   return out;
 }
 
+namespace {
+
+// What to say to a value that is not one of an enum's words: a Thai word of
+// the value ("x-thai": ประชุมแล้ว -> held) gets the word to write, a typo the
+// closest word (at most 2 edits away).
+std::string enum_suggestion(const std::vector<Node>& values,
+                            const std::vector<std::pair<std::string, std::string>>& thai_words, const Node& n)
+{
+  if (!n.is_string()) return {};
+  std::string text = n.text;
+  while (!text.empty() && text.back() == ' ') text.pop_back();
+  while (!text.empty() && text.front() == ' ') text.erase(0, 1);
+  const std::pair<std::string, std::string>* word = nullptr;
+  for (const auto& w : thai_words) {
+    if (text == w.second) {
+      word = &w;
+      break;
+    }
+  }
+  if (!word) {
+    // "ภาคท้องที่", "ท้องที่ (กำนัน ผู้ใหญ่บ้าน)": one Thai word inside the value.
+    for (const auto& w : thai_words) {
+      if (text.find(w.second) == std::string::npos) continue;
+      if (word && word->first != w.first) return {};  // two words inside: not for kudrang to choose
+      word = &w;
+    }
+  }
+  if (word) return fmt::format("; for {} write '{}'", word->second, word->first);
+  std::vector<std::string> words;
+  for (const auto& e : values) words.push_back(e.text);
+  std::string best = closest_candidate(n.text, words);
+  return best.empty() ? std::string() : fmt::format("; did you mean '{}'?", best);
+}
+
+}  // namespace
+
 void Schema::Impl::validate(int rule_index, const Node& n, std::vector<std::string>& path,
                             Diagnostics& d) const
 {
@@ -380,7 +483,17 @@ void Schema::Impl::validate(int rule_index, const Node& n, std::vector<std::stri
   }
   if (r.types != 0 && !matches_types(n, r.types)) {
     std::string hint;
-    if ((r.types & t_string) && n.is_number()) {
+    std::string time = r.def_name == "time" && n.is_scalar() ? thai_style_time(n.text) : std::string();
+    if (!time.empty()) {
+      // "put it in quotes" would only lead to the HH:MM error: say the text that works.
+      d.error(n.mark, "schema-type",
+              fmt::format("{} must be a time written with a colon, not {}; write \"{}\"", name(), value_phrase(n),
+                          time));
+      return;
+    }
+    if ((r.types & (t_integer | t_number)) && n.is_string() && !thai_digits_number(n.text).empty()) {
+      hint = fmt::format(" (the number is written in Thai digits: write {})", thai_digits_number(n.text));
+    } else if ((r.types & t_string) && n.is_number()) {
       hint = fmt::format(" (put it in quotes: \"{}\")", n.text);
     } else if ((r.types & t_boolean) && n.is_string()) {
       hint = " (write true or false)";
@@ -399,6 +512,32 @@ void Schema::Impl::validate(int rule_index, const Node& n, std::vector<std::stri
         return;
       }
       results.push_back(std::move(trial));
+    }
+    // "- p029 ลาป่วย" where an id or { id, reason } is meant: an id followed
+    // by text. Say the mapping to write (issue 12, point 4).
+    if (n.is_string()) {
+      auto space = n.text.find(' ');
+      std::string id = n.text.substr(0, space);
+      std::string rest = space == std::string::npos ? std::string() : n.text.substr(space + 1);
+      while (!rest.empty() && rest.front() == ' ') rest.erase(0, 1);
+      static const RE2 id_form("^[A-Za-z0-9][A-Za-z0-9._-]*$");
+      if (!rest.empty() && RE2::FullMatch(id, id_form)) {
+        for (int alt : r.any_of) {
+          const Rule& a = rules[static_cast<size_t>(alt)];
+          bool has_id = false;
+          std::string text_key;
+          for (const auto& [pname, child] : a.properties) {
+            if (pname == "id") has_id = true;
+            else if (text_key.empty() && (effective_types(child) & t_string)) text_key = pname;
+          }
+          if (has_id && !text_key.empty()) {
+            d.error(n.mark, "schema-pattern",
+                    fmt::format("{} '{}' is an id followed by text; write {{ id: {}, {}: {} }} (or the id alone: {})",
+                                name(), abbreviate(n.text), id, text_key, abbreviate(rest), id));
+            return;
+          }
+        }
+      }
     }
     // Report the alternative meant for this kind of value, if there is one.
     for (size_t i = 0; i < r.any_of.size(); ++i) {
@@ -432,13 +571,7 @@ void Schema::Impl::validate(int rule_index, const Node& n, std::vector<std::stri
       for (size_t i = 0; i < r.enum_values.size(); ++i) {
         choices += (i ? ", " : "") + r.enum_values[i].text;
       }
-      std::string suggestion;
-      for (const auto& e : r.enum_values) {
-        if (n.is_string() && edit_distance(n.text, e.text) <= 2) {
-          suggestion = fmt::format("; did you mean '{}'?", e.text);
-          break;
-        }
-      }
+      std::string suggestion = enum_suggestion(r.enum_values, r.thai_words, n);
       d.error(n.mark, "schema-enum",
               fmt::format("{} must be one of: {} (not {}){}", name(), choices, scalar_repr(n), suggestion));
       return;
@@ -467,6 +600,9 @@ void Schema::Impl::validate(int rule_index, const Node& n, std::vector<std::stri
         what = "is not a valid id: use ASCII letters, digits, '.', '_' or '-', starting with a letter or digit";
       } else if (def == "date") {
         what = "is not a date in YYYY-MM-DD form";
+      } else if (def == "time" && !thai_style_time(n.text).empty()) {
+        what = fmt::format("is not a time in HH:MM form (two digits, a colon, two digits); write \"{}\"",
+                           thai_style_time(n.text));
       } else if (def == "time") {
         what = "is not a time in HH:MM form (24-hour, e.g. \"09:30\")";
       } else {
