@@ -15,6 +15,14 @@ no grade = three or fewer. Which criteria fail varies from plan to plan.
   (default)   minimal content: kudrang.yaml, a small roster and plans of 3-5 projects; no
               development plan, budget or meetings, so criterion 3 is *declared*.
 
+  --spread    (issue 17) vary what the roll-ups count, grades staying as assigned: plans published
+              through fewer than 2 channels, a forum of the year before, funded self projects, other
+              agencies' plans (agency_plan), a village of kudrang.yaml without a plan, the draft budget
+              of Y+1 not entered (the budget of Y carries the lines), certifications around the pass mark.
+  --history N write each village's plans of the N review years before --year too (weaker: no verified
+              criterion 3, sometimes no book), with some certifications: for plan grade --years.
+  Without them the output is byte for byte what it was (they draw from generators of their own).
+
 Area codes and names come from thai-areas.csv (data/ in the repository), cycling through the
 subdistricts outside Bangkok (Bangkok's khwaeng have no SAO or municipality) in file order,
 starting at Kudrang (441201). Past the end of the list (7,256 subdistricts) the cycle repeats
