@@ -11,6 +11,7 @@
 #include "kudrang/pipeline/stages.hpp"
 #include "kudrang/render/certify_render.hpp"
 #include "kudrang/render/grade_render.hpp"
+#include "kudrang/render/grade_years_render.hpp"
 #include "kudrang/render/report_workbooks.hpp"
 
 #include <CLI/CLI.hpp>
@@ -33,7 +34,25 @@ struct PlanOptions {
   std::string criteria_id;
   std::string compare;
   std::string out;  // -o FILE (--format xlsx)
+  std::string years;  // plan grade --years A-B
 };
+
+// "2561-2565" -> {2561, 2565}.
+std::pair<int, int> parse_years(const std::string& text)
+{
+  auto dash = text.find('-');
+  auto number = [&](const std::string& s) -> std::optional<int> {
+    if (s.size() != 4 || s.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+    int y = std::stoi(s);
+    return y >= 2400 && y <= 2700 ? std::optional<int>(y) : std::nullopt;
+  };
+  std::optional<int> a = number(text.substr(0, dash));
+  std::optional<int> b = dash == std::string::npos ? a : number(text.substr(dash + 1));
+  if (!a || !b || *b < *a || *b - *a > 50) {
+    throw UsageError(fmt::format("--years takes a range of BE years such as 2561-2565, not '{}'", text));
+  }
+  return {*a, *b};
+}
 
 // The grades of a tree, folded workspace by workspace: each workspace's
 // grades are kept (their rows point into them), nothing else.
@@ -70,8 +89,34 @@ void print_grades(const PlanOptions& o, const GradeReport& report, bool thai, co
 
 // Any tree: graded through the pipeline, workspace by workspace, so memory
 // stays small on a national tree and unchanged workspaces come from the cache.
+// --years A-B: the same villages across review years, and certification per year and cumulative.
+void run_grade_years(const PlanOptions& o, Globals& g)
+{
+  if (o.year || !o.targets.empty() || !o.compare.empty()) {
+    throw UsageError("--years works alone: without --year, plan ids or --compare");
+  }
+  if (o.format != "md" && o.format != "json") throw UsageError("--years works with --format md or json");
+  auto [from, to] = parse_years(o.years);
+  GradeFold grades;
+  GradeYears report;
+  report.from = from;
+  report.to = to;
+  auto gs = grades.stage(std::nullopt);
+  auto cs = certify_stage(std::nullopt, [&](const WorkspaceInfo&, std::vector<CertificationResult>&& part) {
+    for (auto& c : part) report.certifications.push_back(std::move(c));
+  });
+  PipelineResult r = run_checked(g, {gs.get(), cs.get()});
+  report.many_workspaces = r.workspaces.size() > 1;
+  for (auto& pg : grades.rows()) {
+    if (pg.plan->year >= from && pg.plan->year <= to) report.plans.push_back(pg);
+  }
+  if (o.format == "json") render_grade_years_json(std::cout, report);
+  else render_grade_years_md(std::cout, report, thai_for(g, r));
+}
+
 void run_grade(const PlanOptions& o, Globals& g)
 {
+  if (!o.years.empty()) return run_grade_years(o, g);
   bool picked = !o.targets.empty() || !o.compare.empty();
   GradeFold now;
   // Picking plans by id needs every year's plans to know the ids.
@@ -194,6 +239,8 @@ void add_plan_command(CLI::App& app, Globals& g)
   grade->add_option("--format", go->format, "md, csv, json or xlsx (needs -o)")->check(CLI::IsMember({"md", "csv", "json", "xlsx"}));
   grade->add_option("-o,--output", go->out, "The workbook to write with --format xlsx (never overwritten)");
   grade->add_option("--compare", go->compare, "Also show which plans changed grade since this git revision (e.g. HEAD~1)");
+  grade->add_option("--years", go->years,
+                    "A range of review years (BE), e.g. 2561-2565: each village's grade per year, certified plans per year and cumulative");
   grade->callback([go, &g] { run_grade(*go, g); });
 
   auto co = std::make_shared<PlanOptions>();

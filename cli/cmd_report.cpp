@@ -11,6 +11,9 @@
 #include "kudrang/render/html_page.hpp"
 #include "kudrang/render/levels_render.hpp"
 #include "kudrang/render/summary_render.hpp"
+#include "kudrang/render/rollup_render.hpp"
+
+#include <sstream>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -25,7 +28,25 @@ struct ReportOptions {
   int year = 0;
   std::string format = "md";
   std::string out;
+  std::string by = "lao";
+  std::string years;  // report levels --years A-B
 };
+
+std::pair<int, int> year_range(const std::string& text)
+{
+  auto dash = text.find('-');
+  auto number = [](const std::string& t) -> int {
+    if (t.size() != 4 || t.find_first_not_of("0123456789") != std::string::npos) return 0;
+    int y = std::stoi(t);
+    return y >= 2400 && y <= 2700 ? y : 0;
+  };
+  int a = number(text.substr(0, dash));
+  int b = dash == std::string::npos ? a : number(text.substr(dash + 1));
+  if (!a || !b || b < a || b - a > 50) {
+    throw UsageError(fmt::format("--years takes a range of BE years such as 2561-2565, not '{}'", text));
+  }
+  return {a, b};
+}
 
 }  // namespace
 
@@ -39,8 +60,11 @@ void add_report_command(CLI::App& app, Globals& g)
   summary->add_option("--year", so->year, "The year (BE): meetings of that fiscal year, plans reviewed that year")
     ->required()
     ->check(CLI::Range(2400, 2700));
-  summary->add_option("--format", so->format, "md, html (one printable A4 page with charts) or pdf (needs -o)")
-    ->check(CLI::IsMember({"md", "html", "pdf"}));
+  summary->add_option("--format", so->format,
+                      "md, html (one printable A4 page with charts), pdf (needs -o); json or csv: the roll-up of the LAOs")
+    ->check(CLI::IsMember({"md", "html", "pdf", "json", "csv"}));
+  summary->add_option("--by", so->by, "At a tree root, the rows of the roll-up: lao (default), district or province")
+    ->check(CLI::IsMember({"lao", "district", "province"}));
   summary->add_option("-o,--output", so->out, "Write a new file (never overwritten) instead of standard output");
   summary->callback([so, &g] {
     std::filesystem::path root = resolve_root(g);
@@ -53,7 +77,8 @@ void add_report_command(CLI::App& app, Globals& g)
     std::string page;
     std::string ws_display;
     std::unique_ptr<StageBase> one;
-    if (tree.workspaces.size() == 1) {
+    bool rollup = so->format == "json" || so->format == "csv";
+    if (tree.workspaces.size() == 1 && !rollup) {
       // One workspace: the whole document, rendered while it is loaded.
       one = visit_stage([&](const Workspace& ws) {
         YearSummary s = summarize_year(ws, so->year);
@@ -68,7 +93,15 @@ void add_report_command(CLI::App& app, Globals& g)
     refuse_errors(r.diagnostics);
     if (!one) {
       bool thai = thai_for(g, r);
-      Doc doc = summary_tree_doc(so->year, rows, thai);
+      RollupGrain by = so->by == "district" ? RollupGrain::district : so->by == "province" ? RollupGrain::province : RollupGrain::lao;
+      Rollup up = roll_up(so->year, rows);
+      if (rollup) {
+        std::ostringstream text;
+        if (so->format == "json") render_rollup_json(text, up, rows);
+        else render_rollup_csv(text, up, rows, by, thai);
+        return emit_text(text.str(), so->out, g);
+      }
+      Doc doc = rollup_doc(up, rows, by, thai);
       std::string title = thai ? fmt::format("รายงานสรุปประจำปี {}", so->year) : fmt::format("Summary of {}", so->year);
       page = so->format == "md" ? to_markdown(doc) : html_page(title, to_html(doc));
     }
@@ -78,10 +111,29 @@ void add_report_command(CLI::App& app, Globals& g)
 
   auto lo = std::make_shared<ReportOptions>();
   auto* levels = report->add_subcommand("levels", "The success level 1-5 (CDD KPI 1.1.2) the records show for a year");
-  levels->add_option("--year", lo->year, "Review year of the community plans (BE)")->required()->check(CLI::Range(2400, 2700));
+  auto* year_opt = levels->add_option("--year", lo->year, "Review year of the community plans (BE)")->check(CLI::Range(2400, 2700));
+  auto* years_opt = levels->add_option("--years", lo->years, "A range of review years (BE), e.g. 2561-2565: the level of each year");
+  year_opt->excludes(years_opt);
   levels->add_option("--format", lo->format, "md, json or xlsx (needs -o)")->check(CLI::IsMember({"md", "json", "xlsx"}));
   levels->add_option("-o,--output", lo->out, "The workbook to write with --format xlsx (never overwritten)");
   levels->callback([lo, &g] {
+    if (!lo->years.empty()) {
+      if (lo->format == "xlsx") throw UsageError("--years works with --format md or json");
+      auto [from, to] = year_range(lo->years);
+      std::vector<LevelsTreeReport> per_year(static_cast<size_t>(to - from + 1));
+      std::vector<std::unique_ptr<StageBase>> owned;
+      std::vector<StageBase*> stages;
+      for (int y = from; y <= to; ++y) {
+        auto& slot = per_year[static_cast<size_t>(y - from)];
+        owned.push_back(levels_stage(y, [&slot](const WorkspaceInfo& info, SuccessLevels&& l) { slot.emplace_back(info, std::move(l)); }));
+        stages.push_back(owned.back().get());
+      }
+      PipelineResult r = run_checked(g, stages);
+      if (lo->format == "json") render_levels_years_json(std::cout, from, per_year);
+      else render_levels_years_md(std::cout, from, per_year, thai_for(g, r));
+      return;
+    }
+    if (lo->year == 0) throw UsageError("report levels needs --year Y or --years A-B");
     LevelsTreeReport rows;
     auto stage = levels_stage(lo->year, [&](const WorkspaceInfo& info, SuccessLevels&& l) {
       rows.emplace_back(info, std::move(l));

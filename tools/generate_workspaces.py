@@ -15,6 +15,14 @@ no grade = three or fewer. Which criteria fail varies from plan to plan.
   (default)   minimal content: kudrang.yaml, a small roster and plans of 3-5 projects; no
               development plan, budget or meetings, so criterion 3 is *declared*.
 
+  --spread    (issue 17) vary what the roll-ups count, grades staying as assigned: plans published
+              through fewer than 2 channels, a forum of the year before, funded self projects, other
+              agencies' plans (agency_plan), a village of kudrang.yaml without a plan, the draft budget
+              of Y+1 not entered (the budget of Y carries the lines), certifications around the pass mark.
+  --history N write each village's plans of the N review years before --year too (weaker: no verified
+              criterion 3, sometimes no book), with some certifications: for plan grade --years.
+  Without them the output is byte for byte what it was (they draw from generators of their own).
+
 Area codes and names come from thai-areas.csv (data/ in the repository), cycling through the
 subdistricts outside Bangkok (Bangkok's khwaeng have no SAO or municipality) in file order,
 starting at Kudrang (441201). Past the end of the list (7,256 subdistricts) the cycle repeats
@@ -33,6 +41,7 @@ import json
 import math
 import os
 import random
+import re
 import subprocess
 import sys
 import time
@@ -770,7 +779,10 @@ def plan_text(ws, p):
              "kind: community-plan", f"id: {p.id}", f"village: {p.no}", f"year: {ws.year}",
              f"period: {{ from: {ws.year + 1}, to: {ws.year + 3} }}", f"reviewed: {iso(p.reviewed)}",
              "households:", f"  total: {p.total}", f"  participating: {p.part}", f"  self_analysis: {p.sa}",
-             f"data_sources: [{', '.join(p.sources)}]", "process:",
+             f"data_sources: [{', '.join(p.sources)}]"]
+    if getattr(p, "published", None) is not None:  # --spread only
+        lines.append(f"published: [{', '.join(ys(c, flow=True) for c in p.published)}]")
+    lines += ["process:",
              f"  lao_from_start: {'true' if p.lao_from_start else 'false'}",
              f"  lao_adopted: {'true' if p.lao_adopted else 'false'}",
              f"  sufficiency_economy: {'true' if p.sufficiency else 'false'}",
@@ -780,6 +792,8 @@ def plan_text(ws, p):
                   f"    category: {x['cat']}"]
         if x["agency"]:
             lines.append(f"    agency: {ys(x['agency'])}")
+        if x.get("agency_plan"):  # --spread only
+            lines.append(f"    agency_plan: {ys(x['agency_plan'])}")
         lines += [f"    budget: {money(x['budget'])}", f"    priority: {x['priority']}", f"    status: {x['status']}"]
     return "\n".join(lines) + "\n"
 
@@ -1087,6 +1101,86 @@ def project_sheet_text(ws):
 # Generation
 
 
+# ---------------------------------------------------------------------------------------------
+# --spread: the roll-ups' variety (issue 17). Decided by a generator of its own per workspace
+# ("SEED/WI/spread"), so the output without --spread is byte for byte what it was.
+
+CHANNELS = ("ป้ายประกาศหมู่บ้าน", "หอกระจายข่าวหมู่บ้าน", "เว็บไซต์ อปท.", "เพจเฟซบุ๊กหมู่บ้าน")
+CERT_MAX = (("se1", 4), ("se2", 3), ("se3", 3), ("se4", 4), ("se5", 3), ("se6", 3), ("pa1", 7), ("pa2", 7), ("pa3", 6),
+            ("le1", 13), ("le2", 12), ("ut1", 9), ("ut2", 8), ("ut3", 8), ("bk1", 2), ("bk2", 2), ("bk3", 2), ("bk4", 2),
+            ("bk5", 2))  # the built-in criteria set cdd-2554 (man kudrang-records)
+
+
+def spread_workspace(ws, srng):
+    """Vary what the success levels, certification and roll-ups count, leaving every grade as assigned.
+
+    Returns the village whose plan is left out (kudrang.yaml still lists it), or None. Sets on ws:
+    budget_year (the year the budget record is written for: Y+1, or Y for "the draft budget of Y+1
+    has not been entered"), certifications [(plan, date, scores)].
+    """
+    # level 1: every plan published through 2 channels, or some through fewer
+    weak = srng.random() < 0.3
+    for p in ws.plans:
+        k = 2 + srng.randint(0, 1)
+        if weak and srng.random() < 0.4:
+            k = srng.randint(0, 1)
+        p.published = srng.sample(CHANNELS, k)
+    # level 2: now and then a plan whose forum was the year before
+    if srng.random() < 0.1:
+        p = srng.choice(ws.plans)
+        p.reviewed = ws.fy_start - dt.timedelta(days=srng.randint(10, 60))
+    # level 3: some subdistricts fund (nearly) all their self projects
+    if srng.random() < 0.12:
+        selfs = [x for p in ws.plans for x in p.projects if x["cat"] == "self" and x["status"] != "dropped"]
+        for x in selfs[1:]:
+            x["budget"] = srng.randint(5, 20) * 1000
+    # level 4: other agencies' plans take up some support projects
+    if srng.random() < 0.5:
+        for p in ws.plans:
+            for x in p.projects:
+                if x["cat"] == "support" and x["agency"] != "lao" and x["status"] != "dropped" and srng.random() < 0.4:
+                    x["agency_plan"] = f"แผนปฏิบัติการ {x['agency']} ปี {ws.year + 1}"
+    # a village without a plan of the year
+    missing = None
+    if len(ws.plans) > 1 and srng.random() < 0.15:
+        missing = srng.choice(ws.plans).no
+    ws.budget_year = ws.year if srng.random() < 0.1 else ws.year + 1
+    # certification of some plans (graded A or B), scores around the pass mark 80
+    ws.certifications = []
+    for p in ws.plans:
+        if p.no == missing or p.grade not in ("A", "B") or srng.random() < 0.45:
+            continue
+        aim = srng.uniform(0.7, 0.98)
+        scores = [(i, max(0, min(m, round(m * aim + srng.uniform(-1, 1))))) for i, m in CERT_MAX]
+        ws.certifications.append((p, p.reviewed + dt.timedelta(days=srng.randint(30, 80)), scores))
+    return missing
+
+
+def history_plan_text(ws, p, year, hrng):
+    """The plan of village p reviewed `year` (--history): the same plan, a year (or more) earlier,
+    some criteria not met yet (households fewer, no bound book), so grades vary across the years."""
+    text = plan_text(ws, p)
+    k = ws.year - year
+    text = text.replace(f"id: {p.id}\n", f"id: {p.stem}-{year}\n", 1).replace(f"year: {ws.year}\n", f"year: {year}\n", 1)
+    text = text.replace(f"period: {{ from: {ws.year + 1}, to: {ws.year + 3} }}",
+                        f"period: {{ from: {year + 1}, to: {year + 3} }}", 1)
+    text = text.replace(f"reviewed: {iso(p.reviewed)}", f"reviewed: {iso(p.reviewed - dt.timedelta(days=365 * k))}", 1)
+    text = text.replace(f"(ทบทวนปี {ws.year})", f"(ทบทวนปี {year})", 1)
+    if hrng.random() < 0.35:
+        text = text.replace("book: true\n", "book: false\n", 1)
+    if hrng.random() < 0.25:
+        text = text.replace("  sufficiency_economy: true\n", "  sufficiency_economy: false\n", 1)
+    return text
+
+
+def certification_text(ws, p, date, scores):
+    lines = [f"# การรับรองมาตรฐานแผนชุมชน{ws.villages[p.no - 1]} หมู่ที่ {p.no}", "kind: certification",
+             f"plan: {p.id}", "criteria: cdd-2554", f"date: {iso(date)}", "committee:",
+             f"  - {ys('คณะกรรมการรับรองมาตรฐานแผนชุมชนอำเภอ' + ws.district)}", "scores:"]
+    lines += [f"  {i}: {v}" for i, v in scores]
+    return "\n".join(lines) + "\n"
+
+
 def generate(args):
     villages_per = args.villages_per
     total_plans = sum(villages_per)
@@ -1108,11 +1202,22 @@ def generate(args):
             gi += 1
             reviewed = base + dt.timedelta(days=(no - 1) * 50 // max(nv, 1) + ws.rng.randint(0, 2))
             ws.plans.append(make_plan(ws, no, grade, failing_criteria(ws.rng, grade), reviewed))
+        missing = None
+        if args.spread:
+            missing = spread_workspace(ws, random.Random(f"{args.seed}/{wi}/spread"))
+            ws.plans = [p for p in ws.plans if p.no != missing]
         d = ws.dir
         writer.write(os.path.join(d, "kudrang.yaml"), ws.config_text())
         writer.write(os.path.join(d, "roster.yaml"), ws.roster_text())
         if args.full:
             dev_path, dev_text, bud_path, bud_text = dev_and_budget_text(ws)
+            if args.spread and ws.budget_year != args.year + 1:
+                # The draft budget of Y+1 not entered yet: the budget of Y carries the same lines, for
+                # development-plan projects that plan money for Y as well (criterion 3 stays as assigned).
+                bud_path = f"budget/{ws.budget_year}.yaml"
+                bud_text = bud_text.replace(f"year: {args.year + 1}\n", f"year: {ws.budget_year}\n", 1)
+                dev_text = re.sub(rf"budget: {{ {args.year + 1}: (\d+(?:\.\d+)?)",
+                                  rf"budget: {{ {ws.budget_year}: \1, {args.year + 1}: \1", dev_text)
             writer.write(os.path.join(d, dev_path), dev_text)
             writer.write(os.path.join(d, bud_path), bud_text)
             writer.write(os.path.join(d, "projects", "1.2.2.yaml"), project_sheet_text(ws))
@@ -1128,6 +1233,26 @@ def generate(args):
             met = [c not in p.fail for c in CRITERIA]
             expected[rel.replace(os.sep, "/")] = (None if p.grade == "NONE" else p.grade, met,
                                                   "verified" if args.full else "declared")
+        for k in range(1, args.history + 1):
+            hrng = random.Random(f"{args.seed}/{wi}/history/{k}")
+            for p in ws.plans:
+                hy = args.year - k
+                rel = os.path.join(d, "plans", str(hy), f"{p.stem}.yaml")
+                writer.write(rel, history_plan_text(ws, p, hy, hrng), plan=True)
+                if p.grade in ("A", "B") and hrng.random() < 0.4:
+                    date = p.reviewed - dt.timedelta(days=365 * k - hrng.randint(30, 80))
+                    scores = [(i, max(0, min(m, round(m * hrng.uniform(0.72, 0.98))))) for i, m in CERT_MAX]
+                    hp = Plan()
+                    hp.no, hp.id = p.no, f"{p.stem}-{hy}"
+                    writer.write(os.path.join(d, "certifications", str(hy), f"{p.stem}.yaml"),
+                                 certification_text(ws, hp, date, scores))
+        if args.spread:
+            for p, date, scores in ws.certifications:
+                writer.write(os.path.join(d, "certifications", str(args.year), f"{p.stem}.yaml"),
+                             certification_text(ws, p, date, scores))
+    if args.spread:  # the plans left out are not graded
+        counts = [sum(1 for g, _, _ in expected.values() if (g or "NONE") == x) for x in GRADES]
+        total_plans = len(expected)
     return writer, counts, len(villages_per), total_plans, expected
 
 
@@ -1203,6 +1328,10 @@ def parse_args(argv):
     ap.add_argument("--grades", help="exact counts A,B,C,NONE adding up to the number of plans "
                                      "(default: in the proportions of the 2012 national result)")
     ap.add_argument("--full", action="store_true", help="realistic content (meetings, development plan, budget)")
+    ap.add_argument("--spread", action="store_true",
+                    help="vary success levels, certification, missing plans and budgets (for the roll-ups)")
+    ap.add_argument("--history", type=int, default=0, metavar="N",
+                    help="also write each village's plans of the N review years before --year (and some certifications)")
     ap.add_argument("--seed", type=int, default=2555, help="random seed (default 2555)")
     ap.add_argument("--areas", default=default_areas_csv(), help="thai-areas.csv (default: the repository's data/)")
     ap.add_argument("--verify", metavar="KUDRANG_BIN", help="then run validate and plan grade and compare every grade")

@@ -29,6 +29,9 @@ COMMANDS = [
     ['budget', 'check', '--year', '2563', '--format', 'json'],
     ['report', 'levels', '--year', '2563', '--format', 'json'],
     ['report', 'summary', '--year', '2563'],
+    ['report', 'summary', '--year', '2563', '--format', 'json'],
+    ['report', 'levels', '--years', '2562-2563', '--format', 'json'],
+    ['plan', 'grade', '--years', '2562-2563', '--format', 'json'],
     ['meeting', 'report', '--fy', '2563', '--format', 'json'],
 ]
 

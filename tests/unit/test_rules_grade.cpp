@@ -372,6 +372,7 @@ TEST_CASE("grade: criterion 3 verified against the development plan and budget")
     auto plan =
         parse_plan(plan_yaml(full_households, ten_projects,
                              "{ lao_from_start: true, lao_adopted: true, sufficiency_economy: true }"));
+    e.budget_years = {2564};  // a budget of Y+1 exists (without it the advice says it is not entered)
     auto g = grade_plan(plan, {}, e);
     CHECK(g.criteria[2].evidence == Evidence::verified);
     CHECK_FALSE(g.criteria[2].met);

@@ -22,7 +22,7 @@ void io(A& a, Date& d) { fields(a, d.year, d.month, d.day); }
 template <class A>
 void io(A& a, Ratio& r) { fields(a, r.num, r.den); }
 template <class A>
-void io(A& a, CriterionResult& c) { fields(a, c.no, c.met, c.evidence, c.ratio, c.threshold, c.needed, c.self_in_action); }
+void io(A& a, CriterionResult& c) { fields(a, c.no, c.met, c.evidence, c.ratio, c.threshold, c.needed, c.self_in_action, c.lao_from_start, c.budget_missing); }
 template <class A>
 void io(A& a, WorkspaceInfo& i) { fields(a, i.workspace, i.code, i.name, i.locale); }
 template <class A>
@@ -56,7 +56,8 @@ void io(A& a, SectorAttendance& s) { fields(a, s.sector, s.present, s.possible);
 template <class A>
 void io(A& a, SummaryRow& r)
 {
-  fields(a, r.year, r.meetings_held, r.meetings_target, r.grades, r.certified, r.assessed, r.rules, r.level);
+  fields(a, r.year, r.meetings_held, r.meetings_target, r.grades, r.certified, r.assessed, r.rules, r.level, r.subdistrict,
+         r.district_code, r.district, r.province_code, r.province, r.villages, r.without_plan, r.budget_entered, r.as_of);
 }
 
 namespace {
@@ -84,7 +85,11 @@ void io_integration(A& a, IntegrationResult& r)
   fields(a, r.year, r.target_year, r.rules, r.has_budget, r.from_integrated, r.by_priority, r.forum_dimensions);
 }
 template <class A>
-void io_levels(A& a, SuccessLevels& l) { fields(a, l.year, l.reached, l.steps, l.from_integrated); }
+void io_levels(A& a, SuccessLevels& l)
+{
+  fields(a, l.year, l.reached, l.steps, l.from_integrated, l.villages, l.without_plan, l.budget_missing, l.short_projects,
+         l.money_elsewhere, l.elsewhere_in_ldp30);
+}
 template <class A>
 void io_meetings(A& a, MeetingReport& m)
 {

@@ -223,7 +223,7 @@ bool decode_partial(std::string_view& in, ExportRows& v)
 
 std::unique_ptr<StageBase> export_stage(std::function<void(const WorkspaceInfo&, ExportRows&&)> fold)
 {
-  return std::make_unique<Stage<ExportRows>>("export v1", &export_rows, std::move(fold), &encode_whole<ExportRows>,
+  return std::make_unique<Stage<ExportRows>>("export v2", &export_rows, std::move(fold), &encode_whole<ExportRows>,
                                              &decode_whole<ExportRows>);
 }
 

@@ -24,7 +24,7 @@ std::unique_ptr<StageBase> make(std::string key, std::function<P(const Workspace
 
 std::unique_ptr<StageBase> grades_stage(std::optional<int> year, FoldOf<WorkspaceGrades> fold)
 {
-  return make<WorkspaceGrades>(with_year("grades", year, 1), [year](const Workspace& ws) { return grade_workspace(ws, year); },
+  return make<WorkspaceGrades>(with_year("grades", year, 2), [year](const Workspace& ws) { return grade_workspace(ws, year); },
                                std::move(fold));
 }
 
@@ -50,7 +50,7 @@ std::unique_ptr<StageBase> integration_stage(int year, FoldOf<IntegrationResult>
 
 std::unique_ptr<StageBase> levels_stage(int year, FoldOf<SuccessLevels> fold)
 {
-  return make<SuccessLevels>(with_year("levels", year, 1), [year](const Workspace& ws) { return success_levels(ws, year); },
+  return make<SuccessLevels>(with_year("levels", year, 3), [year](const Workspace& ws) { return success_levels(ws, year); },
                              std::move(fold));
 }
 
@@ -69,7 +69,7 @@ std::unique_ptr<StageBase> meetings_stage(int fiscal_year, FoldOf<MeetingReport>
 
 std::unique_ptr<StageBase> summary_stage(int year, FoldOf<SummaryRow> fold)
 {
-  return make<SummaryRow>(with_year("summary", year, 1),
+  return make<SummaryRow>(with_year("summary", year, 4),
                           [year](const Workspace& ws) { return summary_row(summarize_year(ws, year)); }, std::move(fold));
 }
 

@@ -14,6 +14,15 @@ const PlanProject* CommunityPlan::project(std::string_view pid) const
   return nullptr;
 }
 
+bool is_lao_spelling(std::string_view a)
+{
+  if (a.size() == 3 && (a[0] | 0x20) == 'l' && (a[1] | 0x20) == 'a' && (a[2] | 0x20) == 'o') return true;
+  for (std::string_view w : {"อปท.", "อปท", "อบต.", "อบต", "เทศบาล", "องค์กรปกครองส่วนท้องถิ่น"}) {
+    if (a == w) return true;
+  }
+  return false;
+}
+
 const char* category_id(ProjectCategory c)
 {
   switch (c) {
@@ -88,6 +97,10 @@ CommunityPlan extract_community_plan(const Node& doc, Diagnostics& diags)
                     : cat == "support" ? ProjectCategory::support
                                        : ProjectCategory::self;
       pp.agency = get_text(item, "agency");
+      // "Within the LAO's authority" (the 30% rule's eligible set) is the value `lao`;
+      // its spellings a clerk writes are the same value, never silently another agency.
+      if (is_lao_spelling(pp.agency)) pp.agency = "lao";
+      pp.agency_plan = get_text(item, "agency_plan");
       if (auto m = get_money(item, "budget", diags)) pp.budget = m->value;
       pp.priority = get_int(item, "priority").value_or(0);
       std::string st = get_text(item, "status");

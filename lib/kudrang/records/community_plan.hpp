@@ -14,8 +14,9 @@ struct PlanProject {
   std::string dimension;
   ProjectCategory category = ProjectCategory::self;
   std::string agency;
+  std::string agency_plan;  // another agency's plan that took the project up (declared), "" if none
   Money budget;
-  long priority = 0;
+  long priority = 0;  // 0: no priority given (sorts after every prioritised project)
   PlanProjectStatus status = PlanProjectStatus::proposed;
 };
 
@@ -40,6 +41,13 @@ struct CommunityPlan {
 
   const PlanProject* project(std::string_view id) const;
 };
+
+// `lao` in any case, or the Thai words for the LAO (อปท., อบต., เทศบาล, with or
+// without the dot): the agency value `lao`.
+bool is_lao_spelling(std::string_view agency);
+
+// Sort key of a priority: a project without one (0) after every prioritised project.
+inline long priority_order(long priority) { return priority > 0 ? priority : 1L << 40; }
 
 const char* category_id(ProjectCategory c);
 const char* plan_project_status_id(PlanProjectStatus s);

@@ -77,7 +77,7 @@ void io(A& a, Project& p)
 template <class A>
 void io(A& a, PlanProject& p)
 {
-  fields(a, p.id, p.mark, p.name, p.dimension, p.category, p.agency, p.budget, p.priority, p.status);
+  fields(a, p.id, p.mark, p.name, p.dimension, p.category, p.agency, p.agency_plan, p.budget, p.priority, p.status);
 }
 template <class A>
 void io(A& a, CommunityPlan& p)

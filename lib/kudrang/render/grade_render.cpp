@@ -90,7 +90,7 @@ std::vector<std::string> grade_advice(const PlanGrade& g, bool thai)
       break;
     }
     case 3:
-      if (!p.lao_from_start) {
+      if (!c.lao_from_start) {
         line = tr(thai, "อปท. ไม่ได้มีส่วนร่วมตั้งแต่เริ่มจัดทำแผน (process.lao_from_start)",
                   "the LAO did not take part from the start (process.lao_from_start)");
       } else if (c.evidence == Evidence::verified) {
@@ -99,6 +99,13 @@ std::vector<std::string> grade_advice(const PlanGrade& g, bool thai)
                   "(ตรวจกับแผนพัฒนาท้องถิ่นและงบประมาณ)",
                   "no project of this plan has reached a development-plan project with a budget line yet "
                   "(verified against the development plan and budget)");
+        if (c.budget_missing) {
+          line += thai ? fmt::format("; ยังไม่ได้บันทึกร่างข้อบัญญัติงบประมาณปี {} (บันทึกแล้วเกณฑ์นี้ เกณฑ์ budget-20 และระดับความสำเร็จขั้นที่ 5 จะคำนวณใหม่พร้อมกัน)",
+                                     p.year + 1)
+                       : fmt::format("; the draft budget of {} has not been entered (entering it decides this criterion, "
+                                     "budget-20 and success level 5 at once)",
+                                     p.year + 1);
+        }
       } else {
         line = tr(thai, "ยังไม่ได้แจ้งว่ากิจกรรมของแผนบรรจุในแผนพัฒนาท้องถิ่นและข้อบัญญัติงบประมาณ (process.lao_adopted)",
                   "not declared that plan activities are in the development plan and budget (process.lao_adopted)");

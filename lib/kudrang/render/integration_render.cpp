@@ -53,7 +53,9 @@ void details(std::ostream& out, const IntegrationResult& r, const Workspace* ws,
       std::string v = fmt::format("{}", e.plan->village);
       if (auto name = village_name(ws, e.plan->village); !name.empty()) v += " " + name;
       t.add_row({v, e.plan->id + "/" + e.project->id, e.project->name,
-                 fmt::format("{}", r.from_integrated ? e.rank : e.project->priority),
+                 r.from_integrated ? fmt::format("{}", e.rank)
+                 : e.project->priority > 0 ? fmt::format("{}", e.project->priority)
+                                           : std::string(tr(thai, "ไม่ระบุ (เรียงท้าย)", "none (sorted last)")),
                  format_money(e.project->budget)});
     }
     t.write(out);
@@ -78,8 +80,12 @@ void details(std::ostream& out, const IntegrationResult& r, const Workspace* ws,
     project_table(true);
   }
   if (!r.has_budget) {
-    out << "\n" << (thai ? fmt::format("หมายเหตุ: ไม่พบข้อบัญญัติงบประมาณปี {} ในพื้นที่ทำงาน\n", r.target_year)
-                         : fmt::format("Note: the workspace holds no budget record for {}\n", r.target_year));
+    out << "\n" << (thai ? fmt::format("หมายเหตุ: ยังไม่ได้บันทึกร่างข้อบัญญัติงบประมาณปี {} เกณฑ์ budget-20 และระดับความสำเร็จขั้นที่ 5 "
+                                        "จึงยังนับไม่ได้ (ไม่ใช่ไม่ผ่านเพราะไม่มีงบประมาณ) เมื่อบันทึกร่างงบประมาณแล้วจะคำนวณทั้งสองเกณฑ์พร้อมกัน\n",
+                                        r.target_year)
+                         : fmt::format("Note: the draft budget of {} has not been entered, so budget-20 and success level 5 cannot "
+                                       "be counted yet (not failed for want of money); entering it decides both at once\n",
+                                       r.target_year));
   }
   if (!r.from_integrated) {
     out << "\n" << (thai ? fmt::format("หมายเหตุ: ไม่มีแผนบูรณาการระดับตำบลปี {} เกณฑ์ ldp-30 จึงนับจากโครงการในแผนชุมชนหมู่บ้านที่ระบุหน่วยงาน lao "
@@ -313,7 +319,8 @@ void render_integration_json(std::ostream& out, const IntegrationReport& r)
       w.begin_object();
       w.key("source").value(e.plan->id + "/" + e.project->id);
       w.key("village").value(e.plan->village);
-      w.key("priority").value(e.project->priority);
+      if (e.project->priority > 0) w.key("priority").value(e.project->priority);
+    else w.key("priority").null();
       if (r.detail->from_integrated) w.key("rank").value(e.rank);
       else w.key("rank").null();
       w.key("passed_over").begin_array();

@@ -183,11 +183,13 @@ void render_trace_md(std::ostream& out, const Trace& t, const Workspace& ws, boo
     if (const Village* v = ws.config.value.village(t.plan->village)) village = v->name;
   }
   out << "# " << (thai ? "เส้นทางโครงการ " : "Trace of ") << md_text(t.plan->id + "/" + t.project->id) << "\n\n";
+  std::string priority = t.project->priority > 0 ? fmt::format("{}", t.project->priority)
+                                                 : std::string(thai ? "ไม่ระบุ (เรียงท้าย)" : "none (sorted last)");
   out << (thai ? fmt::format("**แผนชุมชน** หมู่ที่ {} {} ({}): {} — ลำดับความสำคัญ {}, งบประมาณที่ขอ {} บาท, {}\n\n",
-                             t.plan->village, md_text(village), md_text(t.plan->id), md_text(t.project->name), t.project->priority,
+                             t.plan->village, md_text(village), md_text(t.plan->id), md_text(t.project->name), priority,
                              format_money(t.project->budget), category_id(t.project->category))
                : fmt::format("**Community plan** village {} {} ({}): {} — priority {}, requested {} baht, {}\n\n",
-                             t.plan->village, md_text(village), md_text(t.plan->id), md_text(t.project->name), t.project->priority,
+                             t.plan->village, md_text(village), md_text(t.plan->id), md_text(t.project->name), priority,
                              format_money(t.project->budget), category_id(t.project->category)));
   if (!t.eligible) {
     out << tr(thai, "โครงการนี้ไม่นับในเกณฑ์ร้อยละ 30/20 (ไม่ใช่โครงการทำร่วม/ขอสนับสนุนจาก อปท. หรือถูกยกเลิก)\n\n",

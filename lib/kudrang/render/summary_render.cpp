@@ -193,7 +193,7 @@ Doc summary_tail(const YearSummary& s, bool thai)
   doc.table(std::move(rules));
 
   doc.heading(2, tr(thai, "ระดับความสำเร็จ (ตัวชี้วัด 1.1.2)", "Success levels (KPI 1.1.2)"));
-  doc.table(levels_table(s.levels, thai));
+  doc.table(levels_table(s.levels, thai));  // the reasons: report levels (this page stays one A4 page)
   if (!s.levels.from_integrated) {
     doc.paragraph(tr(thai, "ไม่มีแผนบูรณาการระดับตำบลของปีนี้ ขั้นที่ 4 จึงนับจากแผนชุมชนหมู่บ้าน",
                      "There is no integrated subdistrict plan for the year: level 4 is counted from the village plans"));

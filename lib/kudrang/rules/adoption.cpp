@@ -12,6 +12,14 @@ bool Adoption::in_budget(const std::string& source) const
          });
 }
 
+bool is_lao(const Workspace& ws, std::string_view agency)
+{
+  if (agency == "lao") return true;
+  if (!ws.has_config || agency.empty()) return false;
+  const WorkspaceConfig& c = ws.config.value;
+  return agency == c.org_name || agency == c.org_short;
+}
+
 Adoption adoption(const Workspace& ws, std::optional<int> target_year)
 {
   Adoption a;

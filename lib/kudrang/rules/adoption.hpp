@@ -28,4 +28,9 @@ struct Adoption {
 
 Adoption adoption(const Workspace& ws, std::optional<int> target_year);
 
+// A project's agency is the LAO itself ("within the LAO's authority", the
+// 30% rule's eligible set): `lao` (its spellings are read as `lao`), or the
+// workspace's own organisation by its name or short name (อบต.กุดรัง).
+bool is_lao(const Workspace& ws, std::string_view agency);
+
 }  // namespace kudrang

@@ -2,6 +2,8 @@
 
 #include "kudrang/rules/adoption.hpp"
 
+#include <unordered_map>
+
 namespace kudrang {
 
 const char* evidence_id(Evidence e)
@@ -24,10 +26,24 @@ AdoptionEvidence adoption_evidence(const Workspace& ws)
       }
     }
   }
-  // Criterion 3 asks for a project carried into a budget of any year.
-  Adoption a = adoption(ws, std::nullopt);
-  for (const auto& [source, dev] : a.taken_up) {
-    if (a.in_budget(source)) e.carried_sources.insert(source);
+  // Criterion 3 asks for a project carried into a budget: a line of a budget
+  // of year B for a development-plan project that plans money for B (a line
+  // of a year the development plan gives no money is not counted).
+  std::unordered_map<std::string, std::vector<const DevProject*>> dev_by_id;
+  for (const auto& d : ws.development_plans) {
+    for (const auto& p : d.value.projects) dev_by_id[p.id].push_back(&p);
+  }
+  for (const auto& b : ws.budgets) {
+    e.budget_years.insert(b.value.year);
+    for (const auto& l : b.value.lines) {
+      if (!l.project) continue;
+      auto it = dev_by_id.find(l.project->value);
+      if (it == dev_by_id.end()) continue;
+      for (const DevProject* p : it->second) {
+        if (p->planned(b.value.year).satang <= 0) continue;
+        for (const auto& s : p->sources) e.carried_sources.insert(s.text());
+      }
+    }
   }
   return e;
 }
@@ -69,17 +85,20 @@ PlanGrade grade_plan(const CommunityPlan& plan, const GradeThresholds& t, const 
     c[2].evidence = Evidence::verified;
     bool carried = false;
     for (const auto& p : plan.projects) {
+      if (p.status == PlanProjectStatus::dropped) continue;  // a dropped project is not carried out
       if (e.carried_sources.count(plan.id + "/" + p.id)) {
         carried = true;
         break;
       }
     }
     c[2].met = plan.lao_from_start && carried;
+    c[2].budget_missing = !c[2].met && e.budget_years.count(plan.year + 1) == 0;
   } else {
     c[2].evidence = Evidence::declared;
     c[2].met = plan.lao_from_start && plan.lao_adopted;
   }
 
+  c[2].lao_from_start = plan.lao_from_start;
   c[3].evidence = Evidence::declared;
   c[3].met = plan.sufficiency_economy;
 

@@ -20,6 +20,8 @@ struct CriterionResult {
   std::optional<long> threshold;  // percent, criteria 1, 2, 5
   long needed = 0;                // more households / self projects that would meet it
   bool self_in_action = true;     // criterion 5: a self project is in progress or done
+  bool lao_from_start = true;     // criterion 3: process.lao_from_start (the advice needs it, not the plan)
+  bool budget_missing = false;    // criterion 3 verified: no budget record of Y+1 has been entered
 };
 
 struct PlanGrade {
@@ -37,6 +39,7 @@ struct PlanGrade {
 struct AdoptionEvidence {
   std::set<int> plan_years;              // fiscal years some development plan covers
   std::set<std::string> carried_sources;  // "plan/project" taken up by a budgeted dev-plan project
+  std::set<int> budget_years;             // years of the budget records
   bool verifiable(int review_year) const { return plan_years.count(review_year + 1) > 0; }
 };
 AdoptionEvidence adoption_evidence(const Workspace& ws);

@@ -14,7 +14,7 @@ auto row_of(const PlanGrade& g)
 
 auto criterion_of(const CriterionResult& c)
 {
-  return std::tie(c.no, c.met, c.evidence, c.ratio, c.threshold, c.needed, c.self_in_action);
+  return std::tie(c.no, c.met, c.evidence, c.ratio, c.threshold, c.needed, c.self_in_action, c.lao_from_start, c.budget_missing);
 }
 
 }  // namespace

@@ -61,11 +61,11 @@ IntegrationResult check_integration(const Workspace& ws, int year)
       ++pc.self.den;
       if (p.category == ProjectCategory::self) ++pc.self.num;
       if (!p.dimension.empty()) dims.insert(p.dimension);
-      if (ip || p.category == ProjectCategory::self || p.agency != "lao") continue;
+      if (ip || p.category == ProjectCategory::self || !is_lao(ws, p.agency)) continue;
       mine.push_back(take(plan, &p, 0));
     }
     std::stable_sort(mine.begin(), mine.end(), [](const EligibleProject& a, const EligibleProject& b) {
-      return a.project->priority < b.project->priority;
+      return priority_order(a.project->priority) < priority_order(b.project->priority);
     });
     out.eligible.insert(out.eligible.end(), mine.begin(), mine.end());
     pc.dimensions = static_cast<long>(dims.size());

@@ -100,7 +100,10 @@ std::vector<IntegratedProject> draft_integrated_projects(const Workspace& ws, in
   // Sort by village priority, then village number, then id; then, within
   // each priority, draw greedily the project whose dimension has been drawn
   // least so far (over the whole draft), ties by village and id.
-  auto key = [](const Item& i) { return std::tie(i.project->priority, i.plan->village, i.plan->id, i.project->id); };
+  auto key = [](const Item& i) {
+    return std::tuple<long, int, const std::string&, const std::string&>(priority_order(i.project->priority), i.plan->village,
+                                                                         i.plan->id, i.project->id);
+  };
   std::stable_sort(items.begin(), items.end(), [&](const Item& a, const Item& b) { return key(a) < key(b); });
   std::map<std::string, long> drawn;
   std::vector<IntegratedProject> out;

@@ -1,5 +1,7 @@
 #include "kudrang/rules/trace.hpp"
 
+#include "kudrang/rules/adoption.hpp"
+
 namespace kudrang {
 
 std::optional<Trace> trace_project(const Workspace& ws, std::string_view ref)
@@ -14,7 +16,7 @@ std::optional<Trace> trace_project(const Workspace& ws, std::string_view ref)
   t.plan = plan;
   t.project = project;
   t.eligible = project->status != PlanProjectStatus::dropped && project->category != ProjectCategory::self
-               && project->agency == "lao";
+               && is_lao(ws, project->agency);
   for (const auto& d : ws.development_plans) {
     for (const auto& dp : d.value.projects) {
       bool source = false;

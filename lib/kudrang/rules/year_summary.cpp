@@ -1,5 +1,7 @@
 #include "kudrang/rules/year_summary.hpp"
 
+#include "kudrang/core/areas.hpp"
+
 namespace kudrang {
 
 YearSummary summarize_year(const Workspace& ws, int year)
@@ -47,7 +49,42 @@ SummaryRow summary_row(const YearSummary& s)
   for (const auto& c : s.certifications) r.certified += c.certified ? 1 : 0;
   r.rules = s.integration.rules;
   r.level = s.levels.reached;
+  r.villages = s.levels.villages;
+  r.without_plan = static_cast<long>(s.levels.without_plan.size());
+  r.budget_entered = !s.levels.budget_missing;
+  r.as_of = s.as_of;
+  if (s.workspace && s.workspace->has_config) {
+    const WorkspaceConfig& c = s.workspace->config.value;
+    r.subdistrict = c.subdistrict;
+    r.district = c.district;
+    r.province = c.province;
+    std::string code = c.area_code.substr(0, std::min<size_t>(6, c.area_code.size()));
+    if (auto a = find_area(code)) {
+      r.subdistrict = a->subdistrict_th;
+      r.district = a->district_th;
+      r.province = a->province_th;
+    }
+    if (code.size() == 6) {
+      r.district_code = code.substr(0, 4);
+      r.province_code = code.substr(0, 2);
+    }
+  }
   return r;
+}
+
+const IntegrationRule* find_rule(const SummaryRow& row, std::string_view id)
+{
+  for (const auto& x : row.rules) {
+    if (x.id == id) return &x;
+  }
+  return nullptr;
+}
+
+bool model_lao(const SummaryRow& row)
+{
+  const IntegrationRule* ldp = find_rule(row, "ldp-30");
+  const IntegrationRule* budget = find_rule(row, "budget-20");
+  return ldp && budget && ldp->met && budget->met;
 }
 
 void add_summary_row(SummaryRow& total, const SummaryRow& part)
@@ -67,6 +104,10 @@ void add_summary_row(SummaryRow& total, const SummaryRow& part)
   add_integration(sum, one);
   total.rules = std::move(sum.rules);
   total.level = 0;  // a tree reaches no level: its workspaces do (the rows say which)
+  total.villages += part.villages;
+  total.without_plan += part.without_plan;
+  total.budget_entered = total.budget_entered && part.budget_entered;
+  if (part.as_of && (!total.as_of || *total.as_of < *part.as_of)) total.as_of = part.as_of;
 }
 
 }  // namespace kudrang
