@@ -65,7 +65,7 @@ void run_check(const BudgetOptions& o, Globals& g)
     stages.push_back(one.get());
   }
   PipelineResult r = run_stages(tree, root, g, stages);
-  refuse_errors(r.diagnostics);
+  refuse_errors(g, r.diagnostics, integration_reads());
   if (o.format == "xlsx") emit_xlsx(one ? book : integration_workbook(report), o.out, g);
   else if (one) std::cout << detail;
   else render_check(o, report, nullptr, thai_for(g, r), std::cout);

@@ -105,7 +105,7 @@ void run_grade_years(const PlanOptions& o, Globals& g)
   auto cs = certify_stage(std::nullopt, [&](const WorkspaceInfo&, std::vector<CertificationResult>&& part) {
     for (auto& c : part) report.certifications.push_back(std::move(c));
   });
-  PipelineResult r = run_checked(g, {gs.get(), cs.get()});
+  PipelineResult r = run_checked(g, {gs.get(), cs.get()}, certify_reads());
   report.many_workspaces = r.workspaces.size() > 1;
   for (auto& pg : grades.rows()) {
     if (pg.plan->year >= from && pg.plan->year <= to) report.plans.push_back(pg);
@@ -125,7 +125,7 @@ void run_grade(const PlanOptions& o, Globals& g)
   // plan and budget take up (rules/grade_workspace): errors in other records
   // are one warning line (issue 12, point 7).
   PipelineResult r =
-    run_checked(g, {stage.get()}, RecordReads::of({"community-plan", "criteria", "development-plan", "budget"}));
+    run_checked(g, {stage.get()}, grade_reads());
   std::vector<PlanGrade> rows = now.rows();
   std::optional<Selection> sel;
   auto keep = [&](const PlanGrade& pg) {
@@ -189,7 +189,7 @@ void run_certify(const PlanOptions& o, Globals& g)
   auto stage = certify_stage(picked ? std::nullopt : o.year, [&](const WorkspaceInfo&, std::vector<CertificationResult>&& part) {
     for (auto& c : part) report.results.push_back(std::move(c));
   });
-  PipelineResult r = run_checked(g, {stage.get()});
+  PipelineResult r = run_checked(g, {stage.get()}, certify_reads());
   if (picked) {
     Selection sel(o.targets, resolve_root(g), "plan", [&](const std::string& id) {
       return std::any_of(report.results.begin(), report.results.end(),

@@ -128,7 +128,7 @@ void add_report_command(CLI::App& app, Globals& g)
         owned.push_back(levels_stage(y, [&slot](const WorkspaceInfo& info, SuccessLevels&& l) { slot.emplace_back(info, std::move(l)); }));
         stages.push_back(owned.back().get());
       }
-      PipelineResult r = run_checked(g, stages);
+      PipelineResult r = run_checked(g, stages, levels_reads());
       if (lo->format == "json") render_levels_years_json(std::cout, from, per_year);
       else render_levels_years_md(std::cout, from, per_year, thai_for(g, r));
       return;
@@ -138,7 +138,7 @@ void add_report_command(CLI::App& app, Globals& g)
     auto stage = levels_stage(lo->year, [&](const WorkspaceInfo& info, SuccessLevels&& l) {
       rows.emplace_back(info, std::move(l));
     });
-    PipelineResult r = run_checked(g, {stage.get()});
+    PipelineResult r = run_checked(g, {stage.get()}, levels_reads());
     bool thai = thai_for(g, r);
     if (lo->format == "xlsx") {
       if (rows.size() != 1) throw UsageError("xlsx is for one workspace; pass --workspace DIR or use md/json");

@@ -28,6 +28,28 @@ struct RecordReads {
   }
 };
 
+// What the rule reports read (one list each, used by every command that
+// shows them). Grades: the plans, the criteria (the review year's
+// thresholds), and the development plan and budget (criterion 3).
+inline RecordReads grade_reads() { return RecordReads::of({"community-plan", "criteria", "development-plan", "budget"}); }
+// Certification: the grades and the certifications.
+inline RecordReads certify_reads()
+{
+  return RecordReads::of({"community-plan", "criteria", "development-plan", "budget", "certification"});
+}
+// The model-LAO rules (budget check): the village plans, the integrated
+// plan (its ranking decides the 30% rule's eligible set), the development
+// plan and the budget.
+inline RecordReads integration_reads()
+{
+  return RecordReads::of({"community-plan", "integrated-plan", "development-plan", "budget"});
+}
+// The success levels: the grades' records and the integrated plan (level 4).
+inline RecordReads levels_reads()
+{
+  return RecordReads::of({"community-plan", "criteria", "integrated-plan", "development-plan", "budget"});
+}
+
 // The errors of `diagnostics` split by whether they concern what `reads`
 // reads. An error counts as read unless its file is known to hold a record of
 // a kind not read: files are told apart by their `kind:` line (a file too
