@@ -11,6 +11,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <iostream>
 #include <sstream>
 
@@ -20,6 +21,7 @@ namespace {
 
 struct BudgetOptions {
   int year = 0;
+  std::string years;  // --years A-B
   std::string format = "md";
   std::string out;  // -o FILE (--format xlsx)
 };
@@ -32,10 +34,44 @@ void render_check(const BudgetOptions& o, const IntegrationReport& report, const
   else render_integration_md(out, report, ws, thai);
 }
 
+// --years A-B: the rules of each review year, one pipeline run with a stage per year.
+void run_check_years(const BudgetOptions& o, Globals& g)
+{
+  if (o.format != "md" && o.format != "json") throw UsageError("--years works with --format md or json");
+  auto [from, to] = years_option(o.years);
+  std::vector<IntegrationReport> years(static_cast<size_t>(to - from + 1));
+  std::vector<std::unique_ptr<StageBase>> owned;
+  std::vector<StageBase*> stages;
+  for (int y = from; y <= to; ++y) {
+    IntegrationReport& slot = years[static_cast<size_t>(y - from)];
+    owned.push_back(integration_stage(y, [&slot](const WorkspaceInfo& info, IntegrationResult&& part) {
+      add_integration(slot.total, part);
+      slot.parts.emplace_back(info, std::move(part));
+    }));
+    stages.push_back(owned.back().get());
+  }
+  PipelineResult r = run_checked(g, stages, integration_reads());
+  if (o.format == "json") render_integration_years_json(std::cout, from, years);
+  else render_integration_years_md(std::cout, from, years, thai_for(g, r));
+  // Passes when every LAO meets every rule in every year that has plans (a
+  // year with no community plan of the LAO's is shown as "-", not judged).
+  bool all = true;
+  for (const auto& y : years) {
+    for (const auto& [info, part] : y.parts) {
+      bool has_plans = std::any_of(part.rules.begin(), part.rules.end(),
+                                   [](const IntegrationRule& x) { return x.id == "self-30" && x.ratio.den > 0; });
+      all = all && (!has_plans || part.all_met());
+    }
+  }
+  g.exit_code = all ? exit_ok : exit_failed;
+}
+
 // Any tree through the pipeline: a row per workspace and the totals; one
 // workspace also gets its project lists, rendered while it is loaded.
 void run_check(const BudgetOptions& o, Globals& g)
 {
+  if (!o.years.empty()) return run_check_years(o, g);
+  if (o.year == 0) throw UsageError("budget check needs --year Y or --years A-B");
   std::filesystem::path root = resolve_root(g);
   FileTree tree = scan_root(root);
   IntegrationReport report;
@@ -83,9 +119,11 @@ void add_budget_command(CLI::App& app, Globals& g)
   budget->require_subcommand(1);
   auto o = std::make_shared<BudgetOptions>();
   auto* check = budget->add_subcommand("check", "The 30% / 20% / self-30 / dimensions-3 rules; exit 1 when one fails");
-  check->add_option("--year", o->year, "Review year Y of the community plans (BE); the target year is Y+1")
-    ->required()
-    ->check(CLI::Range(2400, 2700));
+  auto* year_opt = check->add_option("--year", o->year, "Review year Y of the community plans (BE); the target year is Y+1")
+                      ->check(CLI::Range(2400, 2700));
+  auto* years_opt =
+      check->add_option("--years", o->years, "A range of review years (BE), e.g. 2561-2565: the rules of each year");
+  year_opt->excludes(years_opt);
   check->add_option("--format", o->format, "md, csv, json or xlsx (needs -o)")->check(CLI::IsMember({"md", "csv", "json", "xlsx"}));
   check->add_option("-o,--output", o->out, "The workbook to write with --format xlsx (never overwritten)");
   check->callback([o, &g] { run_check(*o, g); });

@@ -38,21 +38,6 @@ struct PlanOptions {
 };
 
 // "2561-2565" -> {2561, 2565}.
-std::pair<int, int> parse_years(const std::string& text)
-{
-  auto dash = text.find('-');
-  auto number = [&](const std::string& s) -> std::optional<int> {
-    if (s.size() != 4 || s.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
-    int y = std::stoi(s);
-    return y >= 2400 && y <= 2700 ? std::optional<int>(y) : std::nullopt;
-  };
-  std::optional<int> a = number(text.substr(0, dash));
-  std::optional<int> b = dash == std::string::npos ? a : number(text.substr(dash + 1));
-  if (!a || !b || *b < *a || *b - *a > 50) {
-    throw UsageError(fmt::format("--years takes a range of BE years such as 2561-2565, not '{}'", text));
-  }
-  return {*a, *b};
-}
 
 // The grades of a tree, folded workspace by workspace: each workspace's
 // grades are kept (their rows point into them), nothing else.
@@ -96,7 +81,7 @@ void run_grade_years(const PlanOptions& o, Globals& g)
     throw UsageError("--years works alone: without --year, plan ids or --compare");
   }
   if (o.format != "md" && o.format != "json") throw UsageError("--years works with --format md or json");
-  auto [from, to] = parse_years(o.years);
+  auto [from, to] = years_option(o.years);
   GradeFold grades;
   GradeYears report;
   report.from = from;

@@ -32,21 +32,6 @@ struct ReportOptions {
   std::string years;  // report levels --years A-B
 };
 
-std::pair<int, int> year_range(const std::string& text)
-{
-  auto dash = text.find('-');
-  auto number = [](const std::string& t) -> int {
-    if (t.size() != 4 || t.find_first_not_of("0123456789") != std::string::npos) return 0;
-    int y = std::stoi(t);
-    return y >= 2400 && y <= 2700 ? y : 0;
-  };
-  int a = number(text.substr(0, dash));
-  int b = dash == std::string::npos ? a : number(text.substr(dash + 1));
-  if (!a || !b || b < a || b - a > 50) {
-    throw UsageError(fmt::format("--years takes a range of BE years such as 2561-2565, not '{}'", text));
-  }
-  return {a, b};
-}
 
 }  // namespace
 
@@ -119,7 +104,7 @@ void add_report_command(CLI::App& app, Globals& g)
   levels->callback([lo, &g] {
     if (!lo->years.empty()) {
       if (lo->format == "xlsx") throw UsageError("--years works with --format md or json");
-      auto [from, to] = year_range(lo->years);
+      auto [from, to] = years_option(lo->years);
       std::vector<LevelsTreeReport> per_year(static_cast<size_t>(to - from + 1));
       std::vector<std::unique_ptr<StageBase>> owned;
       std::vector<StageBase*> stages;

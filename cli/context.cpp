@@ -91,4 +91,20 @@ bool thai_output(const Globals& g, const std::string& locale)
   return locale != "en";
 }
 
+std::pair<int, int> years_option(const std::string& text)
+{
+  auto dash = text.find('-');
+  auto number = [](const std::string& t) -> int {
+    if (t.size() != 4 || t.find_first_not_of("0123456789") != std::string::npos) return 0;
+    int y = std::stoi(t);
+    return y >= 2400 && y <= 2700 ? y : 0;
+  };
+  int a = number(text.substr(0, dash));
+  int b = dash == std::string::npos ? a : number(text.substr(dash + 1));
+  if (!a || !b || b < a || b - a > 50) {
+    throw UsageError(fmt::format("--years takes a range of BE years such as 2561-2565, not '{}'", text));
+  }
+  return {a, b};
+}
+
 }  // namespace kudrang::cli

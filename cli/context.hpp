@@ -8,6 +8,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 namespace kudrang::cli {
 
@@ -43,6 +44,10 @@ FileTree scan_root(const std::filesystem::path& root);
 
 // A usage error unless `t` is a time "HH:MM" (24-hour); `flag` names the option.
 void check_time_option(const std::string& t, const char* flag);
+
+// --years A-B: two BE years (A <= B, at most 50 apart); "2563" alone is
+// 2563-2563. A usage error otherwise.
+std::pair<int, int> years_option(const std::string& text);
 
 // Today in Thailand (UTC+7); SOURCE_DATE_EPOCH, when set, makes it reproducible.
 Date today_in_thailand();

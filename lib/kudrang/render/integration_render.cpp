@@ -364,4 +364,89 @@ void render_integration_json(std::ostream& out, const IntegrationReport& r)
   w.finish();
 }
 
+namespace {
+
+std::string rule_cell(const IntegrationResult& r, const char* id)
+{
+  for (const auto& rule : r.rules) {
+    if (rule.id != id) continue;
+    if (rule.ratio.den == 0) return "-";
+    auto p = rule.ratio.percent_text();
+    return fmt::format("{}/{}{}{}", rule.ratio.num, rule.ratio.den, p ? " (" + *p + "%)" : "", rule.met ? " ✓" : " ✗");
+  }
+  return "-";
+}
+
+}  // namespace
+
+void render_integration_years_md(std::ostream& out, int from, const std::vector<IntegrationReport>& years, bool thai)
+{
+  Doc doc;
+  int to = from + static_cast<int>(years.size()) - 1;
+  doc.heading(1, thai ? fmt::format("เกณฑ์ อปท. ต้นแบบ ปีทบทวนแผน {}–{}", from, to)
+                      : fmt::format("The model-LAO rules, review years {}–{}", from, to));
+  bool one = !years.empty() && years.front().parts.size() == 1;
+  const char* ids[] = {"ldp-30", "budget-20", "self-30", "dimensions-3"};
+  if (one) {
+    Table t({tr(thai, "ปีทบทวน", "review year"), tr(thai, "ปีเป้าหมาย", "target year"), "ldp-30", "budget-20", "self-30",
+             "dimensions-3", tr(thai, "ร่างงบประมาณ", "draft budget")},
+            {Align::right, Align::right, Align::left, Align::left, Align::left, Align::left, Align::left});
+    for (size_t k = 0; k < years.size(); ++k) {
+      const IntegrationResult& r = years[k].parts.front().second;
+      std::vector<Inline> row = {Inline(fmt::format("{}", from + static_cast<int>(k))),
+                                 Inline(fmt::format("{}", from + static_cast<int>(k) + 1))};
+      for (const char* id : ids) row.emplace_back(rule_cell(r, id));
+      row.emplace_back(r.has_budget ? tr(thai, "มี", "entered") : tr(thai, "ยังไม่ได้บันทึก", "not entered"));
+      t.add_row(std::move(row));
+    }
+    doc.table(std::move(t));
+  } else {
+    Table t({tr(thai, "ปีทบทวน", "review year"), tr(thai, "อปท.", "LAOs"), tr(thai, "ผ่าน ldp-30", "meet ldp-30"),
+             tr(thai, "ผ่าน budget-20", "meet budget-20"), tr(thai, "ต้นแบบ (ผ่านทั้งสองข้อ)", "model (both)"),
+             tr(thai, "ร้อยละ อปท. ต้นแบบ", "model LAOs, %"), tr(thai, "ldp-30 รวมทุก อปท.", "ldp-30 pooled")},
+            {Align::right, Align::right, Align::right, Align::right, Align::right, Align::right, Align::left});
+    for (size_t k = 0; k < years.size(); ++k) {
+      LaoCounts c = lao_counts(years[k]);
+      auto share = Ratio{c.model, c.count}.percent_text();
+      t.add_row({Inline(fmt::format("{}", from + static_cast<int>(k))), Inline(fmt::format("{}", c.count)),
+                 Inline(fmt::format("{}", c.ldp)), Inline(fmt::format("{}", c.budget)), Inline(fmt::format("{}", c.model)),
+                 Inline(share ? *share : "-"), Inline(rule_cell(years[k].total, "ldp-30"))});
+    }
+    doc.table(std::move(t));
+    doc.paragraph(tr(thai, "ตัวชี้วัด 3.2 นับ อปท. ที่ผ่านทั้งเกณฑ์ร้อยละ 30 และร้อยละ 20 ของตนเอง ไม่ใช่ผลรวมของทุก อปท.",
+                     "Indicator 3.2 counts the LAOs that meet their own 30% and 20% rules, not the pooled counts."));
+  }
+  doc.paragraph(tr(thai, "รายละเอียดของแต่ละปี: kudrang budget check --year ปี",
+                   "The details of a year: kudrang budget check --year Y"));
+  out << to_markdown(doc);
+}
+
+void render_integration_years_json(std::ostream& out, int from, const std::vector<IntegrationReport>& years)
+{
+  JsonWriter w(out);
+  w.begin_object();
+  w.key("from").value(from);
+  w.key("to").value(from + static_cast<int>(years.size()) - 1);
+  w.key("years").begin_array();
+  for (size_t k = 0; k < years.size(); ++k) {
+    const IntegrationReport& r = years[k];
+    w.begin_object();
+    w.key("year").value(from + static_cast<int>(k));
+    w.key("target_year").value(from + static_cast<int>(k) + 1);
+    if (r.parts.size() == 1) w.key("has_budget").value(r.parts.front().second.has_budget);
+    rules_json(w, r.total);
+    LaoCounts c = lao_counts(r);
+    w.key("laos").begin_object();
+    w.key("count").value(c.count);
+    w.key("ldp-30").value(c.ldp);
+    w.key("budget-20").value(c.budget);
+    w.key("model").value(c.model);
+    w.end_object();
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+  w.finish();
+}
+
 }  // namespace kudrang

@@ -18,4 +18,11 @@ void render_integration_md(std::ostream& out, const IntegrationReport& r, const 
 void render_integration_csv(std::ostream& out, const IntegrationReport& r);
 void render_integration_json(std::ostream& out, const IntegrationReport& r);
 
+// `budget check --years A-B`: the rules of each review year from `from`
+// (years[k] is year from + k). One workspace: each rule's count and verdict
+// per year; a tree: how many LAOs meet ldp-30, budget-20 and both (indicator
+// 3.2) per year, beside the pooled counts.
+void render_integration_years_md(std::ostream& out, int from, const std::vector<IntegrationReport>& years, bool thai);
+void render_integration_years_json(std::ostream& out, int from, const std::vector<IntegrationReport>& years);
+
 }  // namespace kudrang
