@@ -236,6 +236,16 @@ LaoCounts lao_counts(const IntegrationReport& r)
   return c;
 }
 
+void laos_json(JsonWriter& w, const LaoCounts& c)
+{
+  w.key("laos").begin_object();
+  w.key("count").value(c.count);
+  w.key("ldp-30").value(c.ldp);
+  w.key("budget-20").value(c.budget);
+  w.key("model").value(c.model);
+  w.end_object();
+}
+
 std::string workspace_label(const WorkspaceInfo& info)
 {
   return info.workspace.empty() ? std::string(".") : info.workspace;
@@ -352,13 +362,7 @@ void render_integration_json(std::ostream& out, const IntegrationReport& r)
     w.key("totals").begin_object();
     rules_json(w, r.total);
     w.end_object();
-    LaoCounts c = lao_counts(r);
-    w.key("laos").begin_object();
-    w.key("count").value(c.count);
-    w.key("ldp-30").value(c.ldp);
-    w.key("budget-20").value(c.budget);
-    w.key("model").value(c.model);
-    w.end_object();
+    laos_json(w, lao_counts(r));
   }
   w.end_object();
   w.finish();
@@ -435,13 +439,7 @@ void render_integration_years_json(std::ostream& out, int from, const std::vecto
     w.key("target_year").value(from + static_cast<int>(k) + 1);
     if (r.parts.size() == 1) w.key("has_budget").value(r.parts.front().second.has_budget);
     rules_json(w, r.total);
-    LaoCounts c = lao_counts(r);
-    w.key("laos").begin_object();
-    w.key("count").value(c.count);
-    w.key("ldp-30").value(c.ldp);
-    w.key("budget-20").value(c.budget);
-    w.key("model").value(c.model);
-    w.end_object();
+    laos_json(w, lao_counts(r));
     w.end_object();
   }
   w.end_array();
