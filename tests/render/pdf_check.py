@@ -11,6 +11,9 @@ PDF back with poppler (pdfinfo, pdffonts, pdftotext, pdftoppm) and checks:
     run into the margins);
   - the minutes: every present member's full name on one line;
   - the invitation: the letter, then the agenda as the enclosure on page 2;
+  - the integrated plan's book: each heading on the page of the first line and of
+    the first table row under it, totals and the signature not alone at a page's
+    top, no page more than half empty but before a part that starts its own page;
   - every page renders to PNG.
 
 Text from a WeasyPrint PDF loses some Thai marks: its ToUnicode map gives
@@ -90,6 +93,103 @@ def present_members(markdown):
             if len(cells) > 1 and cells[0].isdigit():
                 names.append(cells[1].replace("\\", ""))
     return names
+
+
+def md_blocks(markdown):
+    """The Markdown's blocks (lists of lines), set apart by blank lines; rules (---) left out."""
+    blocks, cur = [], []
+    for line in markdown.splitlines() + [""]:
+        if line.strip():
+            cur.append(line)
+        elif cur:
+            if cur != ["---"]:
+                blocks.append(cur)
+            cur = []
+    return blocks
+
+
+def block_start(block):
+    """The letters a block's first printed line starts with: a table's first row (its
+    longest cell; the header repeats on every page), else the block's first line."""
+    if block[0].startswith("|") and len(block) > 2:
+        cells = [c.strip().replace("\\", "") for c in block[2].strip().strip("|").split("|")]
+        text = max(cells, key=len)
+    else:
+        text = re.sub(r"^(- |\*\*)", "", block[0]).replace("**", "").replace("\\", "")
+    return letters(text)[:10]
+
+
+def check_book_layout(what, pdf, markdown, failures):
+    """The book as a document is laid out (issue 19): every heading on the same page as
+    the first line after it and as the first row of the table under it; a total line
+    and the signature on the page of the last rows they close; no page left more than
+    half empty except before a part that starts its own page (parts 4 on: what each
+    recipient takes out)."""
+    pages = int(re.search(r"^Pages:\s+(\d+)", run(["pdfinfo", pdf]).stdout, re.M).group(1))
+    lines = [[letters(l) for l in t.splitlines() if l.strip()] for t in page_texts(pdf, pages)]
+    for page in lines:
+        if page and re.fullmatch(r"-[๐-๙]+-", page[0]):
+            page.pop(0)  # the page number
+
+    def find(want, start, starts=False):
+        k, i = start
+        while k < len(lines):
+            while i < len(lines[k]):
+                if (lines[k][i].startswith(want) if starts else want in lines[k][i]):
+                    return k, i
+                i += 1
+            k, i = k + 1, 0
+        return None
+
+    blocks = md_blocks(markdown)
+    at = (0, 0)
+    for n, b in enumerate(blocks):
+        if not b[0].startswith("#"):
+            continue
+        heading = re.sub(r"^#+\s*", "", b[0]).replace("\\", "")
+        where = find(letters(heading)[:12], at, starts=True)
+        if where is None:
+            failures.append(f"{what}: heading '{heading}' not found at a line's start after page {at[0] + 1}")
+            continue
+        at = where
+        after = []
+        for nb in blocks[n + 1:]:
+            if nb[0].startswith("#"):
+                break
+            after.append(nb)
+        if not after and n + 1 < len(blocks):
+            after = [[re.sub(r"^#+\s*", "", blocks[n + 1][0])]]  # a heading right under it
+        if not after:
+            failures.append(f"{what}: heading '{heading}' has nothing under it")
+            continue
+        # The first line under the heading, and the first row of its table.
+        follow = [after[0]] + [x for x in after[1:2] if x[0].startswith("|") and not after[0][0].startswith("|")]
+        for f in follow:
+            want = block_start(f)
+            hit = find(want, (at[0], at[1] + 1))
+            if hit is None:
+                failures.append(f"{what}: '{f[0][:40]}' under '{heading}' not found")
+            elif hit[0] != at[0]:
+                failures.append(f"{what}: heading '{heading}' on page {at[0] + 1}, the first "
+                                f"{'row of its table' if f[0].startswith('|') else 'line under it'} on page {hit[0] + 1}")
+    refs = re.compile(r"[a-z][a-z0-9๐-๙-]*/[a-z0-9๐-๙-]+", re.I)
+    for k, page in enumerate(lines):
+        for i, l in enumerate(page):
+            closing = l.startswith(letters("รวม")) and letters("โครงการงบประมาณ") in l or l.startswith(letters("(ลงชื่อ)"))
+            if closing and not any(refs.search(x) for x in page[:i]):
+                failures.append(f"{what}: page {k + 1} starts with '{l[:30]}', apart from the rows it closes")
+    bbox = run(["pdftotext", "-bbox", pdf, "-"]).stdout
+    ends = []
+    for page in re.finditer(r'<page width="[\d.]+" height="([\d.]+)">(.*?)</page>', bbox, re.S):
+        ys = [float(y) for y in re.findall(r'yMax="([\d.]+)"', page.group(2))]
+        ends.append(max(ys) / float(page.group(1)) if ys else 0)
+    for k in range(1, len(ends) - 1):  # the cover and the last page may end where they end
+        nxt = lines[k + 1][0] if lines[k + 1] else ""
+        part = re.match(letters("ส่วนที่") + r"([0-9๐-๙]+)", nxt)
+        own_page = part and int(part.group(1).translate(str.maketrans(THAI_DIGITS, "0123456789"))) >= 4
+        if ends[k] < 0.5 and not own_page:
+            failures.append(f"{what}: page {k + 1} is more than half empty (text ends at {ends[k]:.0%} of the page) "
+                            f"and page {k + 2} does not start a part of its own")
 
 
 def check_pdf(what, pdf, landscape, failures, png_dir, png_name, tmp):
@@ -197,6 +297,8 @@ def main():
                 failures.append(f"book: {len(missing)} of {len(refs)} projects not in the PDF's text: {missing[:5]}")
             if not re.search(r"เล่มที่ ?2", text.replace("\u0e4d\u0e32", "\u0e33")):
                 failures.append("book --copy 2: the cover does not name copy 2")
+            md = run([kudrang, "plan", "book", "--year", "2563", "--copy", "2"], cwd=ws, env=env).stdout
+            check_book_layout("book", os.path.join(tmp, "book.pdf"), md, failures)
         if "minutes" in texts:
             md = run([kudrang, "meeting", "minutes", "2563-03"], cwd=ws, env=env).stdout
             names = present_members(md)

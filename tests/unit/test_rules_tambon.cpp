@@ -4,6 +4,7 @@
 #include "kudrang/rules/integration.hpp"
 #include "kudrang/rules/success_levels.hpp"
 #include "kudrang/rules/tambon_forum.hpp"
+#include "kudrang/rules/trace.hpp"
 #include "testutil.hpp"
 
 #include <doctest/doctest.h>
@@ -124,18 +125,19 @@ TEST_CASE("tambon: by priority")
 
 TEST_CASE("tambon: default carrier")
 {
+  Workspace ws;
   PlanProject p;
   p.category = ProjectCategory::self;
-  CHECK(default_carrier(p) == Carrier::village);
+  CHECK(default_carrier(ws, p) == Carrier::village);
   p.category = ProjectCategory::support;
   p.agency = "lao";
-  CHECK(default_carrier(p) == Carrier::lao);
+  CHECK(default_carrier(ws, p) == Carrier::lao);
   p.category = ProjectCategory::joint;
-  CHECK(default_carrier(p) == Carrier::lao);
+  CHECK(default_carrier(ws, p) == Carrier::lao);
   p.agency = "สำนักงานเกษตรอำเภอ";
-  CHECK(default_carrier(p) == Carrier::joint);
+  CHECK(default_carrier(ws, p) == Carrier::joint);
   p.category = ProjectCategory::support;
-  CHECK(default_carrier(p) == Carrier::agency);
+  CHECK(default_carrier(ws, p) == Carrier::agency);
 }
 
 TEST_CASE("tambon: the default ranking and ldp-30 from the integrated plan")
@@ -203,4 +205,56 @@ TEST_CASE("tambon: ldp-30 over the forum's LAO projects, by rank, with criteria 
   CHECK(l.from_integrated);
   CHECK(l.steps[3].ratio.num == 1);
   CHECK(l.steps[3].ratio.den == 2);
+}
+
+TEST_CASE("tambon: one rule for 'within the LAO's authority' and level 4, with the integrated plan and without")
+{
+  // Village 1: B asks the LAO (agency lao), C another agency with its plan declared.
+  std::string plans1 = plan(1, proj("A", "self", "", 1, "economy") + proj("B", "support", "lao", 2, "economy") +
+                                 proj("C", "support", "รพ.สต.", 3, "health"));
+  std::string plans2 = plan(2, proj("D", "support", "lao", 1, "economy"));
+  plans1.insert(plans1.find("priority: 3"), "agency_plan: แผน รพ.สต. 2564, ");
+  // B and D have money only for 2565: outside ldp-30's Y+1 count, named for level 4.
+  std::string dev = "kind: development-plan\nid: ldp\nperiod: { from: 2561, to: 2565 }\nprojects:\n"
+                    "  - { id: ldp-1, name: ถนน, budget: { 2565: 100000 }, sources: [m01-2563/B, m02-2563/D] }\n";
+  std::map<std::string, std::string> files = {{"kudrang.yaml", minimal_workspace(2)},
+                                              {"plans/m01.yaml", plans1},
+                                              {"plans/m02.yaml", plans2},
+                                              {"development-plan/ldp.yaml", dev}};
+  // Without the integrated plan: B and D are within the LAO's authority, C is
+  // taken up by another agency's plan (village plan's agency_plan).
+  auto without = test::load_valid_tree(files);
+  const Workspace& w0 = without.workspaces.at(0);
+  CHECK(check_integration(w0, 2563).eligible.size() == 2);
+  CHECK(trace_project(w0, "m01-2563/B")->eligible);
+  auto l0 = success_levels(w0, 2563);
+  CHECK(l0.steps[3].failing == std::vector<int>{2});  // village 1 through C's agency plan
+  CHECK(l0.steps[3].declared);
+  CHECK(l0.money_elsewhere == std::vector<std::string>{"m02-2563/D"});
+  CHECK(l0.elsewhere_in_ldp30);
+
+  // The forum gives D to the village and B to the LAO; C's agency plan is the
+  // forum's to declare (none here), D's agency plan is declared by the forum.
+  files["integrated/2563.yaml"] = "kind: integrated-plan\nid: tambon-2563\nyear: 2563\n"
+                                  "forum: { date: 2020-01-21, venue: ห้องประชุม, organisers: [ศอช.ต.กุดรัง] }\n"
+                                  "projects:\n"
+                                  "  - { ref: m02-2563/D, rank: 1, carrier: village, agency_plan: แผนอำเภอ 2564 }\n"
+                                  "  - { ref: m01-2563/B, rank: 2, carrier: lao }\n"
+                                  "  - { ref: m01-2563/C, rank: 3, carrier: agency, agency: รพ.สต. }\n"
+                                  "  - { ref: m01-2563/A, rank: 4, carrier: village }\n";
+  auto with = test::load_valid_tree(files);
+  const Workspace& w1 = with.workspaces.at(0);
+  auto r = check_integration(w1, 2563);
+  REQUIRE(r.eligible.size() == 1);
+  CHECK(r.eligible[0].project->id == "B");
+  // trace and the levels read the same set: D is no longer the LAO's.
+  CHECK(trace_project(w1, "m01-2563/B")->eligible);
+  CHECK_FALSE(trace_project(w1, "m02-2563/D")->eligible);
+  auto l1 = success_levels(w1, 2563);
+  CHECK(l1.steps[3].failing == std::vector<int>{1});  // village 2 through the forum's agency plan for D
+  CHECK(l1.money_elsewhere == std::vector<std::string>{"m01-2563/B"});
+  CHECK(l1.elsewhere_in_ldp30);
+  // A project the forum did not take up is neither eligible nor counted.
+  CHECK_FALSE(within_lao_authority(forum_standing(w1, integrated_plan_of(w1, 2563), 2563, *w1.plan("m01-2563"),
+                                                  *w1.plan("m01-2563")->project("A"))));
 }

@@ -31,7 +31,14 @@ const char* const print_css =
   "th, td { border: 1px solid #888; padding: 1px 6px; vertical-align: top; text-align: left; }\n"
   "th { background: #eee; } .r { text-align: right; }\n"
   "hr { border: 0; margin: 0; page-break-after: always; break-after: page; }\n"
-  ".signature { break-inside: avoid; page-break-inside: avoid; margin: 1.2em 0 0 45%; text-align: center; }\n"
+  ".signature { break-inside: avoid; page-break-inside: avoid; break-before: avoid; page-break-before: avoid;\n"
+  "  margin: 1.2em 0 0 45%; text-align: center; }\n"
+  // Kept with what they belong to: a paragraph that introduces the table under
+  // it (.keep-next), a total line under its table's last rows (.total), a
+  // signature under the text it signs, a short table whole on one page (.whole).
+  ".keep-next { break-after: avoid; page-break-after: avoid; }\n"
+  ".total { break-before: avoid; page-break-before: avoid; margin-top: .2em; }\n"
+  "table.whole { break-inside: avoid; page-break-inside: avoid; }\n"
   "@media print { body { margin: 0; max-width: none; } }\n";
 
 std::string html_page(std::string_view title, std::string_view body_html, std::string_view extra_css)

@@ -40,6 +40,19 @@ std::string village_label(const Workspace& ws, int no, bool thai)
   return s;
 }
 
+// A column heading with ดำเนินการ kept whole: the dictionary line breaker
+// splits it into ดำเนิน|การ, which a narrow column then breaks apart.
+Inline heading_cell(std::string_view s)
+{
+  static constexpr std::string_view word = "ดำเนินการ";
+  Inline in;
+  for (size_t at = s.find(word); at != std::string_view::npos; at = s.find(word)) {
+    in.text(s.substr(0, at)).keep(word);
+    s.remove_prefix(at + word.size());
+  }
+  return in.text(s);
+}
+
 // Short, for a table cell: the project's name needs the width.
 std::string carrier_cell(const IntegratedProject& p, bool thai)
 {
@@ -60,12 +73,13 @@ Table ranked_table(const Workspace& ws, const std::vector<Resolved>& rows, bool 
                               tr(thai, "ด้าน", "dimension")};
   std::vector<Align> align = {Align::right, Align::left, Align::left, Align::left};
   if (with_carrier) {
-    head.push_back(tr(thai, "ผู้ดำเนินการ", "carried by"));
+    head.push_back(heading_cell(tr(thai, "ผู้ดำเนินการ", "carried by")));
     align.push_back(Align::left);
   }
   head.push_back(tr(thai, "งบประมาณ (บาท)", "budget (baht)"));
   align.push_back(Align::right);
   Table t(head, align);
+  t.css_class = with_carrier ? "ranked" : "ranked no-carrier";
   for (const auto& r : rows) {
     std::vector<Inline> cells;
     cells.push_back(fmt::format("{}", r.ip->rank));
@@ -248,7 +262,7 @@ Doc integrated_book_doc(const Workspace& ws, const IntegratedPlan& ip, const Doc
       total += p.count;
     }
     t.add_row({Inline().strong(tr(thai, "รวม", "total")), Inline().strong(fmt::format("{}", total))});
-    doc.table(std::move(t));
+    doc.table(std::move(t)).css_class = "whole";
   }
   if (ip.working_group.present) {
     const WorkingGroup& g = ip.working_group;
@@ -261,7 +275,7 @@ Doc integrated_book_doc(const Workspace& ws, const IntegratedPlan& ip, const Doc
         .keep(thai ? fmt::format("{} {} พ.ศ. {}", od.day, thai_month_name(od.month), od.year + 543) : iso_date(od));
     }
     if (!g.appointed_by.empty()) order.text(tr(thai, " โดย ", " by ")).append(place_names(g.appointed_by));
-    doc.paragraph(order);
+    doc.paragraph(order).css_class = "keep-next";
     Table t({tr(thai, "ที่", "no."), tr(thai, "ชื่อ-สกุล", "name"), tr(thai, "ตำแหน่ง", "position"), tr(thai, "ฝ่าย", "side")},
             {Align::right, Align::left, Align::left, Align::left});
     long n = 0;
@@ -269,18 +283,18 @@ Doc integrated_book_doc(const Workspace& ws, const IntegratedPlan& ip, const Doc
       t.add_row({fmt::format("{}", ++n), keep(m.name), place_names(m.position),
                  m.side == "lao" ? tr(thai, "อปท.", "LAO") : tr(thai, "ชุมชน", "community")});
     }
-    doc.table(std::move(t));
+    doc.table(std::move(t)).css_class = "whole";
   }
 
-  // 2. Summary
-  doc.page_break();
+  // 2. Summary. Parts 1-3 run on (a new page only for the cover and for the
+  // parts each recipient takes out, 4 on); every heading stays with its table.
   doc.heading(2, tr(thai, "ส่วนที่ 2 สรุปโครงการ", "Part 2. Summary"));
   doc.heading(3, tr(thai, "จำแนกตามด้านการพัฒนาและผู้ดำเนินการ", "By development dimension and by who carries them"));
   {
     std::vector<Inline> head = {tr(thai, "ด้าน", "dimension")};
     std::vector<Align> align = {Align::left};
     for (Carrier cr : carrier_order) {
-      head.push_back(carrier_name(cr, thai));
+      head.push_back(heading_cell(carrier_name(cr, thai)));
       align.push_back(Align::right);
     }
     head.push_back(tr(thai, "รวม", "total"));
@@ -308,7 +322,7 @@ Doc integrated_book_doc(const Workspace& ws, const IntegratedPlan& ip, const Doc
     for (Carrier cr : carrier_order) total.push_back(Inline().strong(fmt::format("{}", col[cr])));
     total.push_back(Inline().strong(fmt::format("{}", rows.size())));
     t.add_row(std::move(total));
-    doc.table(std::move(t));
+    doc.table(std::move(t)).css_class = "whole by-carrier";
   }
   doc.heading(3, tr(thai, "จำแนกตามหมู่บ้าน", "By village"));
   {
@@ -328,11 +342,10 @@ Doc integrated_book_doc(const Workspace& ws, const IntegratedPlan& ip, const Doc
                    it == per.end() ? std::string("-") : fmt::format("{}", it->second.second)});
       }
     }
-    doc.table(std::move(t));
+    doc.table(std::move(t)).css_class = "whole";
   }
 
   // 3. The ranked list
-  doc.page_break();
   doc.heading(2, tr(thai, "ส่วนที่ 3 บัญชีโครงการเรียงตามลำดับความสำคัญ", "Part 3. The projects by rank"));
   doc.table(ranked_table(ws, rows, thai, true));
 
@@ -343,7 +356,8 @@ Doc integrated_book_doc(const Workspace& ws, const IntegratedPlan& ip, const Doc
     for (const auto& r : rows) {
       if (r.ip->carrier == cr) mine.push_back(r);
     }
-    doc.page_break();
+    // What goes to one recipient starts its own page; "no project" does not.
+    if (!mine.empty()) doc.page_break();
     std::string title;
     switch (cr) {
     case Carrier::lao:
@@ -384,7 +398,8 @@ Doc integrated_book_doc(const Workspace& ws, const IntegratedPlan& ip, const Doc
       if (r.project) sum.satang += r.project->budget.satang;
     }
     doc.paragraph(fmt::format("{} {} {} {} {}", tr(thai, "รวม", "In all"), mine.size(), tr(thai, "โครงการ งบประมาณ", "projects, budget"),
-                              format_money(sum), tr(thai, "บาท", "baht")));
+                              format_money(sum), tr(thai, "บาท", "baht")))
+      .css_class = "total";
   }
 
   // Sign-off
@@ -401,12 +416,21 @@ Doc integrated_book_doc(const Workspace& ws, const IntegratedPlan& ip, const Doc
   return doc;
 }
 
+// The ranked tables: the project's name takes the width, the village and the
+// carrier what their kept names need.
 const char* const book_css =
   ".cover { text-align: center; margin-top: 6cm; }\n"
   ".cover h1 { font-size: 24pt; }\n"
   ".cover ul { list-style: none; padding: 0; }\n"
   ".cover .copy { margin-top: 2cm; font-size: 18pt; }\n"
   ".signature { break-inside: avoid; page-break-inside: avoid; margin: 2em 0 0 45%; text-align: center; }\n"
-  ".signature p { margin: 0; }\n";
+  ".signature p { margin: 0; }\n"
+  ".ranked th:nth-child(1) { width: 7%; } .ranked th:nth-child(2) { width: 17%; }\n"
+  ".ranked th:nth-child(3) { width: 35%; } .ranked th:nth-child(4) { width: 15%; }\n"
+  ".ranked th:nth-child(5) { width: 13%; } .ranked th:nth-child(6) { width: 13%; }\n"
+  ".ranked.no-carrier th:nth-child(3) { width: 43%; } .ranked.no-carrier th:nth-child(4) { width: 20%; }\n"
+  ".ranked.no-carrier th:nth-child(5) { width: 13%; }\n"
+  // The carriers' columns wide enough for ดำเนินการ whole.
+  ".by-carrier th:first-child { width: 30%; } .by-carrier th { width: 16%; } .by-carrier th:last-child { width: 6%; }\n";
 
 }  // namespace kudrang

@@ -28,9 +28,11 @@ struct Adoption {
 
 Adoption adoption(const Workspace& ws, std::optional<int> target_year);
 
-// A project's agency is the LAO itself ("within the LAO's authority", the
-// 30% rule's eligible set): `lao` (its spellings are read as `lao`), or the
-// workspace's own organisation by its name or short name (อบต.กุดรัง).
+// A project's agency is the LAO itself: `lao` (its spellings are read as
+// `lao`), or the workspace's own organisation by its name or short name
+// (อบต.กุดรัง). The 30% rule's eligible set ("within the LAO's authority") is
+// decided by within_lao_authority (tambon_forum.hpp), which reads this through
+// default_carrier when the year has no integrated plan.
 bool is_lao(const Workspace& ws, std::string_view agency);
 
 }  // namespace kudrang

@@ -61,12 +61,14 @@ IntegrationResult check_integration(const Workspace& ws, int year)
       ++pc.self.den;
       if (p.category == ProjectCategory::self) ++pc.self.num;
       if (!p.dimension.empty()) dims.insert(p.dimension);
-      if (ip || p.category == ProjectCategory::self || !is_lao(ws, p.agency)) continue;
-      mine.push_back(take(plan, &p, 0));
+      ForumStanding standing = forum_standing(ws, ip, year, *plan, p);
+      if (within_lao_authority(standing)) mine.push_back(take(plan, &p, standing.rank));
     }
-    std::stable_sort(mine.begin(), mine.end(), [](const EligibleProject& a, const EligibleProject& b) {
-      return priority_order(a.project->priority) < priority_order(b.project->priority);
-    });
+    if (!ip) {
+      std::stable_sort(mine.begin(), mine.end(), [](const EligibleProject& a, const EligibleProject& b) {
+        return priority_order(a.project->priority) < priority_order(b.project->priority);
+      });
+    }
     out.eligible.insert(out.eligible.end(), mine.begin(), mine.end());
     pc.dimensions = static_cast<long>(dims.size());
     self_ok += pc.self.meets(30) ? 1 : 0;
@@ -76,13 +78,6 @@ IntegrationResult check_integration(const Workspace& ws, int year)
   }
   if (ip) {
     // The forum's projects within the LAO's authority, by its rank.
-    for (const auto& p : ip->projects) {
-      if (p.carrier != Carrier::lao) continue;
-      const CommunityPlan* plan = ws.plan(p.plan);
-      const PlanProject* pp = plan ? plan->project(p.project) : nullptr;
-      if (!pp || plan->year != year || pp->status == PlanProjectStatus::dropped) continue;
-      out.eligible.push_back(take(plan, pp, p.rank));
-    }
     std::stable_sort(out.eligible.begin(), out.eligible.end(),
                      [](const EligibleProject& a, const EligibleProject& b) { return a.rank < b.rank; });
     std::vector<RankedTake> ranked;

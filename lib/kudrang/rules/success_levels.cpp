@@ -26,18 +26,7 @@ SuccessLevels success_levels(const Workspace& ws, int year)
   r.budget_missing = !taken.has_budget;
   const IntegratedPlan* ip = integrated_plan_of(ws, year);
   r.from_integrated = ip != nullptr;
-  std::set<std::string> forum_taken;  // forum projects taken up (level 4)
   bool agency_declared = false;
-  if (ip) {
-    for (const auto& p : ip->projects) {
-      std::string key = p.ref();
-      if (taken.in_ldp(key)) forum_taken.insert(key);
-      else if (!p.agency_plan.empty() && (p.carrier == Carrier::agency || p.carrier == Carrier::joint)) {
-        forum_taken.insert(key);
-        agency_declared = true;
-      }
-    }
-  }
   // The villages the levels count: those of kudrang.yaml, else those with a plan.
   std::map<int, bool> villages;  // no -> has a plan of Y
   if (ws.has_config) {
@@ -57,11 +46,12 @@ SuccessLevels success_levels(const Workspace& ws, int year)
       if (pp.status == PlanProjectStatus::dropped) continue;
       if (pp.category == ProjectCategory::self && pp.budget.satang == 0 && under_way(pp.status)) ++l3.num;
       std::string key = p.id + "/" + pp.id;
-      bool taken_up = ip ? forum_taken.count(key) > 0 : (taken.in_ldp(key) || !pp.agency_plan.empty());
-      if (ip == nullptr && !pp.agency_plan.empty() && !taken.in_ldp(key)) agency_declared = true;
-      if (!taken_up && !taken.in_ldp(key) && any_year.in_ldp(key)) {
+      const ForumStanding standing = forum_standing(ws, ip, year, p, pp);
+      bool taken_up = level4_taken_up(standing, taken, key);
+      if (taken_up && !taken.in_ldp(key)) agency_declared = true;
+      if (standing.considered && !taken_up && any_year.in_ldp(key)) {
         elsewhere[p.village].push_back(key);
-        if (pp.category != ProjectCategory::self && is_lao(ws, pp.agency)) eligible_elsewhere.insert(key);
+        if (within_lao_authority(standing)) eligible_elsewhere.insert(key);
       }
       if (taken_up) {
         in_ldp = true;

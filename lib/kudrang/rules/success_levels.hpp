@@ -43,13 +43,12 @@ struct SuccessLevels {
 // 3: per subdistrict ("ตัวแทนองค์กร/เครือข่ายภาคประชาชน ร่วมดำเนินโครงการ/กิจกรรมตามแผน
 //    โดยไม่ใช้งบประมาณอย่างน้อย 2 โครงการ" has no "every village"): >= 2 self
 //    projects without budget, under way or done, over the year's plans
-// 4: with the integrated plan of Y (the subdistrict forum, "เวทีประชาคมระดับตำบล
-//    เพื่อพิจารณาโครงการ อย่างน้อย 1 โครงการ/กิจกรรมต่อหมู่บ้าน และนำเข้าบรรจุในแผน
-//    พัฒนาท้องถิ่น หรือแผนของหน่วยงานอื่นๆ"): every village with a plan of Y has >= 1
-//    project in the forum taken up by the development plan with money for Y+1 or
-//    by another agency's plan (`agency_plan`, declared); without it, every village
-//    has >= 1 project (not dropped) taken up by the development plan with money
-//    for Y+1 or by another agency's plan (the project's `agency_plan`, declared)
+// 4: ("เวทีประชาคมระดับตำบล เพื่อพิจารณาโครงการ อย่างน้อย 1 โครงการ/กิจกรรมต่อหมู่บ้าน
+//    และนำเข้าบรรจุในแผนพัฒนาท้องถิ่น หรือแผนของหน่วยงานอื่นๆ"): every village with a
+//    plan of Y has >= 1 project that level4_taken_up (tambon_forum.hpp) counts: taken
+//    up by the development plan with money for Y+1 or declared in another agency's
+//    plan (`agency_plan`); the projects and the declaration are the integrated plan's
+//    of Y (the subdistrict forum), without it the village plans' (not dropped)
 // 5: ("ได้รับการสนับสนุนงบประมาณหรือร่วมดำเนินการจาก อปท. หรือหน่วยงานอื่น ๆ"):
 //    >= 20% of the projects taken up at level 4 have a line in the Y+1 budget
 //    (budget support from the LAO) or are joint/support projects under way or

@@ -76,10 +76,10 @@ std::vector<PriorityBreach> priority_breaches(const std::vector<RankedTake>& eli
   return out;
 }
 
-Carrier default_carrier(const PlanProject& p)
+Carrier default_carrier(const Workspace& ws, const PlanProject& p)
 {
   if (p.category == ProjectCategory::self) return Carrier::village;
-  if (p.agency == "lao") return Carrier::lao;
+  if (is_lao(ws, p.agency)) return Carrier::lao;
   if (p.category == ProjectCategory::joint || p.agency.empty()) return Carrier::joint;
   return Carrier::agency;
 }
@@ -123,13 +123,45 @@ std::vector<IntegratedProject> draft_integrated_projects(const Workspace& ws, in
       ip.plan = it.plan->id;
       ip.project = it.project->id;
       ip.rank = static_cast<long>(out.size()) + 1;
-      ip.carrier = default_carrier(*it.project);
+      ip.carrier = default_carrier(ws, *it.project);
       if (ip.carrier == Carrier::joint || ip.carrier == Carrier::agency) ip.agency = it.project->agency;
       out.push_back(std::move(ip));
     }
     k = end;
   }
   return out;
+}
+
+ForumStanding forum_standing(const Workspace& ws, const IntegratedPlan* ip, int year, const CommunityPlan& plan,
+                             const PlanProject& p)
+{
+  ForumStanding s;
+  if (plan.year != year || p.status == PlanProjectStatus::dropped) return s;
+  if (ip == nullptr) {
+    s.considered = true;
+    s.carrier = default_carrier(ws, p);
+    s.agency_plan = p.agency_plan;
+    return s;
+  }
+  for (const auto& f : ip->projects) {
+    if (f.plan != plan.id || f.project != p.id) continue;
+    s.considered = true;
+    s.carrier = f.carrier;
+    s.rank = f.rank;
+    s.agency_plan = f.agency_plan;
+    break;
+  }
+  return s;
+}
+
+bool within_lao_authority(const ForumStanding& s)
+{
+  return s.considered && s.carrier == Carrier::lao;
+}
+
+bool level4_taken_up(const ForumStanding& s, const Adoption& taken, const std::string& key)
+{
+  return s.considered && (taken.in_ldp(key) || !s.agency_plan.empty());
 }
 
 }  // namespace kudrang

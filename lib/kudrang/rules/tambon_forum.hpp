@@ -3,6 +3,7 @@
 // from it: model-LAO criteria 1-3 (domain.md, KPI 3.2), "by priority" of
 // criterion 4, the default ranking of `plan integrate`. Pure functions.
 #include "kudrang/records/workspace.hpp"
+#include "kudrang/rules/adoption.hpp"
 #include "kudrang/rules/ratio.hpp"
 
 namespace kudrang {
@@ -45,10 +46,36 @@ struct PriorityBreach {
 };
 std::vector<PriorityBreach> priority_breaches(const std::vector<RankedTake>& eligible);
 
-// The default carrier of a village-plan project in the draft: self -> village;
-// agency "lao" (support or joint) -> lao; joint with another partner -> joint;
-// support from another agency -> agency.
-Carrier default_carrier(const PlanProject& p);
+// The default carrier of a village-plan project in the draft, and the carrier
+// the rules read when the year has no integrated plan: self -> village; agency
+// the LAO (is_lao: `lao` or the LAO's own name; support or joint) -> lao; joint
+// with another partner -> joint; support from another agency -> agency.
+Carrier default_carrier(const Workspace& ws, const PlanProject& p);
+
+// How a village-plan project of review year Y stands for the rules counted
+// from the subdistrict forum (ldp-30's eligible set, KPI level 4), decided here
+// once for both cases. With the integrated plan of Y (`ip`): considered when the
+// forum took it up, with the forum's carrier, rank and declared agency plan.
+// Without (issue 19 point 4, counted from the village plans): considered when
+// not dropped, carrier default_carrier, rank 0, the village plan's agency_plan.
+// A dropped project, or one of a plan of another year, is never considered.
+struct ForumStanding {
+  bool considered = false;
+  Carrier carrier = Carrier::village;
+  long rank = 0;
+  std::string agency_plan;
+};
+ForumStanding forum_standing(const Workspace& ws, const IntegratedPlan* ip, int year, const CommunityPlan& plan,
+                             const PlanProject& p);
+
+// "ที่อยู่ในอำนาจหน้าที่" (criterion 4, ldp-30's eligible set): considered and
+// carried by the LAO.
+bool within_lao_authority(const ForumStanding& s);
+
+// KPI level 4, "นำเข้าบรรจุในแผนพัฒนาท้องถิ่น หรือแผนของหน่วยงานอื่นๆ": considered,
+// and a source of a development-plan project with money for Y+1 (`taken` =
+// adoption(ws, Y+1)) or declared taken up by another agency's plan.
+bool level4_taken_up(const ForumStanding& s, const Adoption& taken, const std::string& key);
 
 // The draft of `plan integrate`: every not-dropped project of the year's
 // village plans once, ranked by (1) the village's own priority, (2) dimension

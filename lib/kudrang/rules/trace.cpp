@@ -1,6 +1,6 @@
 #include "kudrang/rules/trace.hpp"
 
-#include "kudrang/rules/adoption.hpp"
+#include "kudrang/rules/tambon_forum.hpp"
 
 namespace kudrang {
 
@@ -15,8 +15,7 @@ std::optional<Trace> trace_project(const Workspace& ws, std::string_view ref)
   Trace t;
   t.plan = plan;
   t.project = project;
-  t.eligible = project->status != PlanProjectStatus::dropped && project->category != ProjectCategory::self
-               && is_lao(ws, project->agency);
+  t.eligible = within_lao_authority(forum_standing(ws, integrated_plan_of(ws, plan->year), plan->year, *plan, *project));
   for (const auto& d : ws.development_plans) {
     for (const auto& dp : d.value.projects) {
       bool source = false;

@@ -23,7 +23,7 @@ struct Trace {
   const CommunityPlan* plan = nullptr;
   const PlanProject* project = nullptr;
   std::vector<TraceStep> steps;
-  bool eligible = false;  // joint/support with agency lao, not dropped
+  bool eligible = false;  // within the LAO's authority: within_lao_authority (tambon_forum.hpp)
 };
 
 // nullopt when `ref` ("m01-2563/P03") names no project.
