@@ -115,6 +115,10 @@ bool is_iso_date(std::string_view s)
   return true;
 }
 
+// The longest English text of the catalogue is under 300 bytes; a value made
+// of a few of its phrases stays under this.
+constexpr size_t max_phrase_value = 1200;
+
 // A value put into a template: a date in the reader's terms, a phrase translated.
 std::string translate_value(const Catalogue& c, Language lang, std::string_view v, int depth, bool& known)
 {
@@ -123,20 +127,57 @@ std::string translate_value(const Catalogue& c, Language lang, std::string_view 
   if (is_iso_date(v)) {
     if (auto d = parse_date(v)) return human_date(*d, lang == Language::th);
   }
+  // A value far longer than any phrase of the catalogue is data (a list of
+  // 2,000 roster ids, names): put in as written, not split and searched.
+  if (v.size() > max_phrase_value) {
+    known = false;
+    return std::string(v);
+  }
   std::string t = translate_in(c, lang, v, depth + 1);
   known = t != v;
   return t;
+}
+
+// The steps one message's translation may take (fitting templates, and
+// translating the values put into them, which may fit templates again). A
+// long value that many templates split (a list of 2,000 roster ids, each
+// split at every ", ") could otherwise take exponential time. Ordinary
+// messages take at most a few thousand steps (the example's and the golden
+// cases' longest, 5,342); past the budget, values are left
+// as they are (ids and numbers need no translation), so a message is never
+// lost, only possibly less translated, and the same input always gives the
+// same output.
+constexpr size_t translation_steps = 100000;
+thread_local size_t steps_left = translation_steps;
+
+bool take_step()
+{
+  if (steps_left == 0) return false;
+  --steps_left;
+  return true;
 }
 
 // All ways `s` fits `e`, values in order; stops after `cap` ways.
 void fit(const Entry& e, std::string_view s, size_t pos, size_t k, std::vector<std::string_view>& vals,
          std::vector<std::vector<std::string_view>>& out, size_t cap)
 {
-  if (out.size() >= cap) return;
+  if (out.size() >= cap || !take_step()) return;
   const size_t n = e.lits.size() - 1;  // values
   if (k == n) {
     if (pos == s.size()) out.push_back(vals);
     return;
+  }
+  // Every literal still to come must be there, in order: else no split of
+  // the values between them can fit (checked once, in linear time, before
+  // trying the splits one by one).
+  if (k == 0) {
+    size_t at = pos;
+    for (size_t j = 1; j < e.lits.size(); ++j) {
+      if (e.lits[j].empty()) continue;
+      at = s.find(e.lits[j], at);
+      if (at == std::string_view::npos) return;
+      at += e.lits[j].size();
+    }
   }
   const std::string& next = e.lits[k + 1];
   if (k + 1 == n) {  // the last value runs up to the final literal
@@ -201,7 +242,7 @@ std::string fill(std::string_view th, const std::vector<std::string>& vals)
 
 std::string translate_in(const Catalogue& c, Language lang, std::string_view s, int depth)
 {
-  if (s.empty() || depth > 4) return std::string(s);
+  if (s.empty() || depth > 4 || !take_step()) return std::string(s);
   if (auto it = c.exact.find(std::string(s)); it != c.exact.end()) return it->second;
   const Entry* best = nullptr;
   std::vector<std::string> best_vals;
@@ -255,6 +296,7 @@ std::string translate(std::string_view english, Language lang)
 {
   const Catalogue* c = catalogue(lang);
   if (!c) return std::string(english);
+  steps_left = translation_steps;
   return translate_in(*c, lang, english, 0);
 }
 
