@@ -353,7 +353,7 @@ void render_rollup_csv(std::ostream& out, const Rollup& r, const SummaryRows& ro
   }
   const auto& v = by == RollupGrain::district ? r.districts : r.provinces;
   if (thai) {
-    csv.row({"รหัส", by == RollupGrain::district ? "อำเภอ" : "จังหวัด", "จังหวัด", "จำนวน อปท.", "อปท.ต้นแบบ", "ldp-30",
+    csv.row({"รหัส", "ชื่อ", "จังหวัด", "จำนวน อปท.", "อปท.ต้นแบบ", "ldp-30",
              "budget-20", "ระดับ 0", "ระดับ 1", "ระดับ 2", "ระดับ 3", "ระดับ 4", "ระดับ 5", "แผนชุมชน", "A", "B", "C",
              "ไม่ได้ระดับ", "หมู่บ้านที่ไม่มีแผน", "ผ่านการรับรอง"});
   } else {
