@@ -71,7 +71,7 @@ void edit_record(const Globals& g, const fs::path& root, const std::string& disp
   }
   FileTree tree = scan_root(root);
   for (auto& f : tree.files) {
-    if (f.display == display) f.path = staged;
+    if (f.display == display) f.path = staged.native();
   }
   refuse_if_errors(validate_tree(tree), display, "changed");
   switch (replace_file(path, *original, text->text(), error, root)) {

@@ -16,6 +16,41 @@ TEST_CASE("text: Thai display width ignores vowel and tone marks")
   CHECK(pad_left("12", 4) == "  12");
 }
 
+TEST_CASE("text: the fast display width agrees with utf8proc for every code point and for broken bytes")
+{
+  // Every code point of the BMP and the first supplementary planes, alone
+  // and between Thai letters; then truncated and stray bytes.
+  auto utf8 = [](char32_t cp) {
+    std::string s;
+    if (cp < 0x80) s += static_cast<char>(cp);
+    else if (cp < 0x800) {
+      s += static_cast<char>(0xC0 | (cp >> 6));
+      s += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+      s += static_cast<char>(0xE0 | (cp >> 12));
+      s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      s += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      s += static_cast<char>(0xF0 | (cp >> 18));
+      s += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+      s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      s += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+    return s;
+  };
+  size_t differ = 0;
+  for (char32_t cp = 0; cp < 0x30000; ++cp) {
+    if (cp >= 0xD800 && cp < 0xE000) continue;
+    std::string s = "ก" + utf8(cp) + "ั";
+    if (display_width(s) != display_width_utf8proc(s)) ++differ;
+  }
+  CHECK(differ == 0);
+  for (std::string s : {"\xE0", "\xE0\xB8", "\xE0\xB8\x41", "a\xE0\xB9", "\xB8\x81", "\xE0\xB8\xB8\xB8", "\xFF\xE0\xB9\x80x"}) {
+    CHECK(display_width(s) == display_width_utf8proc(s));
+  }
+  CHECK(display_width("ผู้ใหญ่บ้าน กุดรัง abc") == display_width_utf8proc("ผู้ใหญ่บ้าน กุดรัง abc"));
+}
+
 TEST_CASE("text: invalid UTF-8 is found at its byte")
 {
   CHECK(find_invalid_utf8("กุดรัง") == std::string_view::npos);

@@ -311,7 +311,7 @@ TEST_CASE("fact cache: stamps taken folder by folder are the files' own")
     fs::path p = dir.path() / name;
     fs::create_directories(p.parent_path());
     if (std::string(name) != "a/gone.yaml") std::ofstream(p) << name;
-    tree.files.push_back({p, name, 0});
+    tree.files.push_back({p.native(), name, 0});
   }
   auto stamps = stamp_files(tree, {0, 1, 2, 3, 4});
   REQUIRE(stamps.size() == 5);

@@ -16,6 +16,8 @@ size_t count_code_points(std::string_view s);
 // Terminal columns `s` occupies: Thai vowel and tone marks take none, wide
 // (CJK) characters two.
 size_t display_width(std::string_view s);
+// The same, every code point asked of utf8proc (the reference the fast path is tested against).
+size_t display_width_utf8proc(std::string_view s);
 
 // `s` padded with spaces on the right (or left) up to `width` display columns.
 std::string pad_right(std::string_view s, size_t width);

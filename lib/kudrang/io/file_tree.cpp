@@ -1,5 +1,6 @@
 #include "kudrang/io/file_tree.hpp"
 
+#include "kudrang/core/parallel.hpp"
 #include "kudrang/core/text.hpp"
 
 #include <fmt/format.h>
@@ -8,6 +9,7 @@
 #include <cerrno>
 #include <cstring>
 #include <system_error>
+#include <unordered_map>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -123,85 +125,188 @@ bool holds_workspace(const fs::path& dir)
   return fs::is_regular_file(dir / workspace_file_name, ec);
 }
 
+// What the walk needs of a folder entry, asked once: its type comes with
+// the listing (a link is followed as stat would follow it), so a plain
+// folder or file costs no stat.
+struct Entry {
+  std::string name;
+  bool link = false;     // the entry itself is a symbolic link
+  bool dir = false;      // it is, or leads to, a folder
+  bool regular = false;  // it is, or leads to, a plain file
+};
+
+Entry entry_of(const fs::directory_entry& e, std::string name)
+{
+  std::error_code ec;
+  Entry x;
+  x.name = std::move(name);
+  x.link = e.is_symlink(ec);
+  x.dir = e.is_directory(ec);
+  x.regular = !x.dir && e.is_regular_file(ec);
+  return x;
+}
+
+// `dir`/`name` as std::filesystem's operator/ would join them.
+std::string join(const std::string& dir, const std::string& name)
+{
+  if (dir.empty()) return name;
+  return dir.back() == '/' ? dir + name : dir + "/" + name;
+}
+
+// One folder's entries, sorted by name (a file name is one part of a path,
+// so this is the order of their paths), and whether it holds kudrang.yaml.
+struct Listing {
+  std::vector<Entry> entries;
+  bool holds = false;
+  bool unreadable = false;
+  std::string error;
+};
+
+Listing list_folder(const fs::path& dir)
+{
+  Listing l;
+  std::error_code ec;
+  fs::directory_iterator it(dir, fs::directory_options::none, ec);
+  if (!ec) {
+    for (; it != fs::directory_iterator(); it.increment(ec)) {
+      if (ec) break;
+      l.entries.push_back(entry_of(*it, it->path().filename().string()));
+      // What holds_workspace asks, from the listing.
+      if (l.entries.back().name == workspace_file_name) l.holds = l.entries.back().regular;
+    }
+  }
+  l.unreadable = static_cast<bool>(ec) && l.entries.empty();
+  if (l.unreadable) {
+    l.holds = holds_workspace(dir);  // a folder one may enter but not list
+    l.error = ec.message();
+  }
+  std::sort(l.entries.begin(), l.entries.end(), [](const Entry& a, const Entry& b) { return a.name < b.name; });
+  return l;
+}
+
+constexpr int max_depth = 64;
+
+// Whether the walk goes into this entry of a folder at `depth` (visit's rule).
+bool descends_into(const Entry& e) { return !e.name.empty() && e.name[0] != '.' && e.dir && !e.link; }
+
+// The listings of every folder the walk will enter, taken level by level on
+// every core: on a national tree (tens of thousands of folders) listing is
+// most of a warm run, and it is the kernel's work, folder by folder.
+std::unordered_map<std::string, Listing> list_all(const fs::path& root)
+{
+  std::unordered_map<std::string, Listing> out;
+  std::vector<std::pair<std::string, int>> level = {{root.native(), 0}};
+  const unsigned threads = thread_count(0);
+  while (!level.empty()) {
+    std::vector<Listing> got(level.size());
+    parallel_for(level.size(), threads, [&](size_t i) { got[i] = list_folder(level[i].first); });
+    std::vector<std::pair<std::string, int>> next;
+    for (size_t i = 0; i < level.size(); ++i) {
+      for (const auto& e : got[i].entries) {
+        if (descends_into(e) && level[i].second + 1 <= max_depth) next.emplace_back(join(level[i].first, e.name), level[i].second + 1);
+      }
+      out.emplace(std::move(level[i].first), std::move(got[i]));
+    }
+    level = std::move(next);
+  }
+  return out;
+}
+
 struct Walker {
   const fs::path& root;
   FileTree& tree;
   const fs::path* only = nullptr;  // walk this folder alone, not the workspaces nested in it
+  std::unordered_map<std::string, Listing>* listed = nullptr;  // taken beforehand (list_all)
 
-  void walk(const fs::path& dir, std::optional<size_t> owner, int depth)
+  Listing listing(const fs::path& dir)
   {
-    std::string here = display_of(dir, root);
+    if (listed) {
+      if (auto it = listed->find(dir.native()); it != listed->end()) {
+        Listing l = std::move(it->second);
+        listed->erase(it);
+        return l;
+      }
+    }
+    return list_folder(dir);
+  }
+
+  // `here` is the folder's display name when the caller knows it (a child
+  // of a walked folder), else it is worked out from the root.
+  void walk(const fs::path& dir, std::optional<size_t> owner, int depth, const std::string* known = nullptr)
+  {
+    std::string here = known ? *known : display_of(dir, root);
     if (only && dir != *only && holds_workspace(dir)) return;
-    if (depth > 64) {
+    if (depth > max_depth) {
       tree.diagnostics.push_back({here, {}, Severity::warning, "dir-too-deep",
                                   "directories nested more than 64 levels are not searched"});
       return;
     }
-    std::error_code ec;
-    if (holds_workspace(dir)) {
+    Listing l = listing(dir);
+    if (l.holds) {
       owner = tree.workspaces.size();
       tree.workspaces.push_back(dir);
       tree.workspace_displays.push_back(here);
     }
-    fs::directory_iterator it(dir, fs::directory_options::none, ec);
-    if (ec) {
+    if (l.unreadable) {
       tree.diagnostics.push_back({here, {}, Severity::error, "io-read",
-                                  fmt::format("cannot read the directory: {}", ec.message())});
+                                  fmt::format("cannot read the directory: {}", l.error)});
       return;
     }
-    std::vector<fs::directory_entry> entries;
-    for (; it != fs::directory_iterator(); it.increment(ec)) {
-      if (ec) break;
-      entries.push_back(*it);
-    }
-    std::sort(entries.begin(), entries.end(),
-              [](const auto& a, const auto& b) { return a.path().filename() < b.path().filename(); });
-    for (const auto& e : entries) visit(e, owner, depth, true);
+    for (const auto& e : l.entries) visit(dir.native(), e, owner, depth, true, &here);
   }
 
-  // One entry of a folder: a folder is walked (`descend`), a link to one
-  // reported, a file named like a record checked for what it is. Never
+  // One entry of the folder `dir`: a folder is walked (`descend`), a link to
+  // one reported, a file named like a record checked for what it is. Never
   // reads through a link.
-  void visit(const fs::directory_entry& e, std::optional<size_t> owner, int depth, bool descend)
+  void visit(const std::string& dir, const Entry& e, std::optional<size_t> owner, int depth, bool descend,
+             const std::string* parent = nullptr)
   {
-    std::string name = e.path().filename().string();
+    const std::string& name = e.name;
     if (name.empty() || name[0] == '.') return;
-    std::error_code ec2;
-    bool link = e.is_symlink(ec2);
-    if (e.is_directory(ec2)) {
-      if (!link) {
-        if (descend) walk(e.path(), owner, depth + 1);
+    const std::string path = join(dir, name);
+    // Its display name: the folder's and its own (as display_of would give, without taking paths apart).
+    auto display_here = [&] {
+      if (!parent) return display_of(path, root);
+      std::string own = printable(name);
+      return parent->empty() ? own : *parent + "/" + own;
+    };
+    if (e.dir) {
+      if (!e.link) {
+        if (descend) {
+          std::string sub = display_here();
+          walk(path, owner, depth + 1, &sub);
+        }
       } else {  // never followed: a link can loop or lead out of the workspace
-        tree.diagnostics.push_back({display_of(e.path(), root), {}, Severity::warning, "dir-link",
+        tree.diagnostics.push_back({display_here(), {}, Severity::warning, "dir-link",
                                     "a link to a folder is not followed (it could loop or lead outside "
                                     "the workspace); records behind it are not checked"});
       }
       return;
     }
     if (!is_record_name(name)) {
-      std::string better = owner && !link && e.is_regular_file(ec2) ? near_miss_name(e.path()) : std::string();
+      std::string better = owner && !e.link && e.regular ? near_miss_name(path) : std::string();
       if (!better.empty() && find_invalid_utf8(name) == std::string::npos) {
-        tree.diagnostics.push_back({display_of(e.path(), root), {}, Severity::warning, "file-not-read",
+        tree.diagnostics.push_back({display_here(), {}, Severity::warning, "file-not-read",
                                     fmt::format("this file is not read: kudrang reads records named *.yaml or "
                                                 "*.yml; if it is a record, rename it to '{}'",
                                                 better)});
       }
       return;
     }
-    std::string display = display_of(e.path(), root);
+    std::string display = display_here();
     if (find_invalid_utf8(name) != std::string::npos) {
       tree.diagnostics.push_back({display, {}, Severity::error, "file-name-encoding",
                                   "the file name is not UTF-8 text (saved by an old program?); rename "
                                   "it so that every tool can read it"});
       return;
     }
-    if (link) {  // to a file anywhere (/etc/hostname, a hidden folder) or to nothing: never read
+    if (e.link) {  // to a file anywhere (/etc/hostname, a hidden folder) or to nothing: never read
       tree.diagnostics.push_back({display, {}, Severity::error, "file-link",
                                   "a record file may not be a link (kudrang does not read through it); put "
                                   "the record itself here"});
       return;
     }
-    if (!e.is_regular_file(ec2)) {
+    if (!e.regular) {
       tree.diagnostics.push_back({display, {}, Severity::error, "io-read",
                                   "not a plain file (a pipe, device or socket); records must be files"});
       return;
@@ -210,7 +315,7 @@ struct Walker {
       tree.diagnostics.push_back({display, {}, Severity::error, "workspace-missing", not_in_workspace});
       return;
     }
-    tree.files.push_back({e.path(), display, *owner});
+    tree.files.push_back({path, display, *owner});
   }
 };
 
@@ -286,7 +391,8 @@ FileTree scan_tree(const fs::path& given_root)
   if (!root.has_filename() && root.has_parent_path()) root = root.parent_path();
   FileTree tree;
   tree.root = root;
-  Walker{root, tree}.walk(root, std::nullopt, 0);
+  auto listed = list_all(root);
+  Walker{root, tree, nullptr, &listed}.walk(root, std::nullopt, 0);
   std::sort(tree.files.begin(), tree.files.end(),
             [](const RecordFile& a, const RecordFile& b) { return a.display < b.display; });
   return tree;
@@ -364,8 +470,10 @@ FileTree scan_changed(const fs::path& given_root, const std::vector<fs::path>& c
     }
   }
   for (const auto& s : strays) {
-    fs::directory_entry e(root / s, ec);
-    Walker{root, tree}.visit(e, std::nullopt, depth_of(s.parent_path()), false);
+    fs::path p = root / s;
+    fs::directory_entry e(p, ec);
+    Walker{root, tree}.visit(p.parent_path().native(), entry_of(e, p.filename().string()), std::nullopt,
+                             depth_of(s.parent_path()), false);
   }
   std::sort(tree.files.begin(), tree.files.end(),
             [](const RecordFile& a, const RecordFile& b) { return a.display < b.display; });

@@ -12,7 +12,9 @@ namespace kudrang {
 inline constexpr const char* workspace_file_name = "kudrang.yaml";
 
 struct RecordFile {
-  std::filesystem::path path;  // as found on disk
+  // As found on disk. A string, not a std::filesystem::path: a path keeps
+  // each of its parts as another path, ~0.5 KB a file, 100 MB on a national tree.
+  std::string path;
   std::string display;         // relative to the scan root, '/'-separated
   size_t workspace = 0;        // index into FileTree::workspaces
 };

@@ -239,7 +239,7 @@ std::vector<std::optional<FileStamp>> stamp_files(const FileTree& tree, const st
   std::string_view dir;  // the folder `fd` holds open
   int fd = -1;
   for (size_t i : members) {
-    const std::string& path = tree.files[i].path.native();
+    const std::string& path = tree.files[i].path;
     size_t slash = path.rfind('/');
     std::string_view parent = slash == std::string::npos ? std::string_view(".") : std::string_view(path).substr(0, slash + 1);
     if (fd < 0 || parent != dir) {

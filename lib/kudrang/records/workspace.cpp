@@ -180,7 +180,8 @@ ParsedRecord load_cached(const RecordFile& f, const LoadLimits& limits, FactCach
 
 bool is_config_file(const FileTree& tree, const RecordFile& f)
 {
-  return f.path.filename() == workspace_file_name && f.path.parent_path() == tree.workspaces[f.workspace];
+  std::filesystem::path path(f.path);
+  return path.filename() == workspace_file_name && path.parent_path() == tree.workspaces[f.workspace];
 }
 
 template <class T>

@@ -209,7 +209,19 @@ enum class Where { paragraph, heading, cell };
 // starts a line (and is updated).
 void md_escape(std::string& out, std::string_view s, Where where, bool& line_start)
 {
+  // Bytes that are themselves in Markdown: appended a run at a time.
+  auto plain = [where](char c) {
+    unsigned char u = static_cast<unsigned char>(c);
+    return u >= 0x20 && u != 0x7F && u != 0xC2 && !md_special(c) && !(c == '#' && where == Where::heading);
+  };
   for (size_t i = 0; i < s.size(); ++i) {
+    if (!line_start && plain(s[i])) {
+      size_t j = i + 1;
+      while (j < s.size() && plain(s[j])) ++j;
+      out.append(s, i, j - i);
+      i = j - 1;
+      continue;
+    }
     char c = s[i];
     unsigned char u = static_cast<unsigned char>(c);
     if (c == '\r' || c == '\n') {
@@ -388,33 +400,57 @@ std::string html_escape(std::string_view s)
 
 void Table::write(std::ostream& out) const
 {
+  std::string text;
+  write(text);
+  out.write(text.data(), static_cast<std::streamsize>(text.size()));
+}
+
+void Table::write(std::string& out) const
+{
+  // Each cell escaped and measured once (a national report aligns millions).
+  struct Cell {
+    std::string md;
+    size_t width;
+  };
   auto cells = [](const std::vector<Inline>& row) {
-    std::vector<std::string> md;
-    for (const auto& c : row) md.push_back(md_inline(c, Where::cell, false));
+    std::vector<Cell> md;
+    md.reserve(row.size());
+    for (const auto& c : row) {
+      std::string text = md_inline(c, Where::cell, false);
+      size_t w = display_width(text);
+      md.push_back({std::move(text), w});
+    }
     return md;
   };
-  std::vector<std::string> headers = cells(m_headers);
-  std::vector<std::vector<std::string>> rows;
+  std::vector<Cell> headers = cells(m_headers);
+  std::vector<std::vector<Cell>> rows;
+  rows.reserve(m_rows.size());
   for (const auto& r : m_rows) rows.push_back(cells(r));
   std::vector<size_t> width(headers.size(), 3);
-  for (size_t i = 0; i < headers.size(); ++i) width[i] = std::max(width[i], display_width(headers[i]));
+  for (size_t i = 0; i < headers.size(); ++i) width[i] = std::max(width[i], headers[i].width);
   for (const auto& row : rows) {
-    for (size_t i = 0; i < row.size(); ++i) width[i] = std::max(width[i], display_width(row[i]));
+    for (size_t i = 0; i < row.size(); ++i) width[i] = std::max(width[i], row[i].width);
   }
-  auto line = [&](const std::vector<std::string>& row) {
-    out << '|';
+  auto line = [&](const std::vector<Cell>& row) {
+    out += '|';
     for (size_t i = 0; i < row.size(); ++i) {
-      out << ' ' << (m_align[i] == Align::right ? pad_left(row[i], width[i]) : pad_right(row[i], width[i])) << " |";
+      size_t pad = row[i].width < width[i] ? width[i] - row[i].width : 0;
+      out += ' ';
+      if (m_align[i] == Align::right) out.append(pad, ' ');
+      out += row[i].md;
+      if (m_align[i] != Align::right) out.append(pad, ' ');
+      out += " |";
     }
-    out << '\n';
+    out += '\n';
   };
   line(headers);
-  out << '|';
+  out += '|';
   for (size_t i = 0; i < width.size(); ++i) {
-    out << (m_align[i] == Align::right ? ' ' + std::string(width[i], '-') + ":|"
-                                       : ' ' + std::string(width[i], '-') + " |");
+    out += ' ';
+    out.append(width[i], '-');
+    out += m_align[i] == Align::right ? ":|" : " |";
   }
-  out << '\n';
+  out += '\n';
   for (const auto& row : rows) line(row);
 }
 
@@ -440,9 +476,7 @@ void md_blocks(std::string& out, const std::vector<Block>& blocks, bool& first)
         } else if constexpr (std::is_same_v<T, Paragraph>) {
           out += md_inline(x.text, Where::paragraph, true) + "\n";
         } else if constexpr (std::is_same_v<T, Table>) {
-          std::ostringstream s;
-          x.write(s);
-          out += s.str();
+          x.write(out);
         } else if constexpr (std::is_same_v<T, BulletList>) {
           for (const auto& item : x.items) out += "- " + md_inline(item, Where::cell, true) + "\n";
         } else if constexpr (std::is_same_v<T, PageBreak>) {

@@ -77,6 +77,7 @@ public:
   void add_row(std::vector<Inline> cells);
   // The Markdown pipe table.
   void write(std::ostream& out) const;
+  void write(std::string& out) const;  // the same Markdown, appended
   bool empty() const { return m_rows.empty(); }
   void for_each_cell(const std::function<void(Inline&)>& f);
 
