@@ -30,7 +30,7 @@ void render_check(const BudgetOptions& o, const IntegrationReport& report, const
                   std::ostream& out)
 {
   if (o.format == "json") render_integration_json(out, report);
-  else if (o.format == "csv") render_integration_csv(out, report);
+  else if (o.format == "csv") render_integration_csv(out, report, thai);
   else render_integration_md(out, report, ws, thai);
 }
 

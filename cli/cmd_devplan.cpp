@@ -59,7 +59,7 @@ void add_devplan_command(CLI::App& app, Globals& g)
       emit_xlsx(devplan_workbook(*found), *out, g);
     } else if (*format == "csv") {
       std::ostringstream csv;
-      render_devplan_csv(csv, *found);
+      render_devplan_csv(csv, *found, thai);
       emit_text(csv.str(), *out, g);
     } else if (*format == "md") {
       emit_text(to_markdown(devplan_doc(*found, thai)), *out, g);

@@ -345,9 +345,10 @@ void run_report(const ReportOptions& o, Globals& g)
         return;
       }
       std::ostringstream text;
+      bool thai = thai_output(g, ws.has_config ? ws.config.value.locale : "th");
       if (o.format == "json") render_meeting_report_json(text, m);
-      else if (o.format == "csv") render_meeting_report_csv(text, m);
-      else render_meeting_report_md(text, m, ws, thai_output(g, ws.has_config ? ws.config.value.locale : "th"));
+      else if (o.format == "csv") render_meeting_report_csv(text, m, ws, thai);
+      else render_meeting_report_md(text, m, ws, thai);
       detail = text.str();
     });
     stages.push_back(one.get());
@@ -364,7 +365,7 @@ void run_report(const ReportOptions& o, Globals& g)
     emit_xlsx(book, o.out, g);
   } else if (one) std::cout << detail;
   else if (o.format == "json") render_meeting_tree_json(std::cout, o.fy, rows);
-  else if (o.format == "csv") render_meeting_tree_csv(std::cout, rows);
+  else if (o.format == "csv") render_meeting_tree_csv(std::cout, rows, thai_for(g, r));
   else render_meeting_tree_md(std::cout, o.fy, rows, thai_for(g, r));
   g.exit_code = exit_ok;
 }

@@ -68,7 +68,7 @@ void print_grades(const PlanOptions& o, const GradeReport& report, bool thai, co
 {
   if (o.format == "xlsx") return emit_xlsx(grades_workbook(report), o.out, g);
   if (o.format == "json") render_grades_json(std::cout, report, thai);
-  else if (o.format == "csv") render_grades_csv(std::cout, report);
+  else if (o.format == "csv") render_grades_csv(std::cout, report, thai);
   else render_grades_md(std::cout, report, thai);
 }
 
@@ -188,7 +188,7 @@ void run_certify(const PlanOptions& o, Globals& g)
   bool thai = thai_for(g, r);
   if (o.format == "xlsx") return emit_xlsx(certify_workbook(report), o.out, g);
   if (o.format == "json") render_certify_json(std::cout, report);
-  else if (o.format == "csv") render_certify_csv(std::cout, report);
+  else if (o.format == "csv") render_certify_csv(std::cout, report, thai);
   else render_certify_md(std::cout, report, thai);
 }
 

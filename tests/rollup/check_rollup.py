@@ -345,7 +345,9 @@ def main():
             if f"{t['model']} | {t['laos']} | {pct(t['model'], t['laos']):.2f}%" not in compact:
                 fail(f"markdown: no model-LAO line {model_line}")
         for grain in ("district", "province"):
-            out = subprocess.run([kudrang, "report", "summary", "--year", str(YEAR), "--format", "csv", "--by", grain],
+            # English keys: the headers follow the output's language (issue 14), Thai by default
+            out = subprocess.run([kudrang, "--lang", "en", "report", "summary", "--year", str(YEAR), "--format", "csv",
+                                  "--by", grain],
                                  cwd=root, stdout=subprocess.PIPE, check=True).stdout.decode("utf-8-sig")
             table = list(csv.DictReader(io.StringIO(out)))
             groups = {}

@@ -42,3 +42,11 @@ TEST_CASE("date: weekday and Thai names")
   CHECK(human_date(Date{2020, 2, 1}, false) == "1 February 2563 BE");
   CHECK(civil_from_days(days_from_civil(Date{2024, 2, 29})) == Date{2024, 2, 29});
 }
+
+TEST_CASE("date: months and days for spreadsheets are BE text, not dates")
+{
+  CHECK(short_month(2019, 10, true) == "ต.ค. 2562");
+  CHECK(short_month(2019, 10, false) == "Oct 2562 BE");
+  CHECK(short_date(Date{2020, 2, 4}, true) == "4 ก.พ. 2563");
+  CHECK(short_date(Date{2020, 9, 30}, false) == "30 Sep 2563 BE");
+}

@@ -151,4 +151,16 @@ std::string human_date(const Date& d, bool thai)
   return fmt::format("{} {} {} BE", d.day, english_month_name(d.month), d.year + be_offset);
 }
 
+std::string short_month(int ce_year, int month, bool thai)
+{
+  if (thai) return fmt::format("{} {}", thai_month_abbrev(month), ce_year + be_offset);
+  // "Oct": the English name's first three letters; " BE" keeps it text.
+  return fmt::format("{} {}", std::string_view(english_month_name(month)).substr(0, 3), ce_year + be_offset) + " BE";
+}
+
+std::string short_date(const Date& d, bool thai)
+{
+  return fmt::format("{} {}", d.day, short_month(d.year, d.month, thai));
+}
+
 }  // namespace kudrang

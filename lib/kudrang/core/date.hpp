@@ -45,5 +45,10 @@ const char* thai_weekday_name(int wd);         // 0 -> อาทิตย์
 const char* english_weekday_name(int wd);
 // "15 ตุลาคม 2562" (th) or "15 October 2562 BE" (en).
 std::string human_date(const Date& d, bool thai);
+// For spreadsheets (CSV), text no spreadsheet takes for a date: a month
+// "ต.ค. 2562" (th) or "Oct 2562 BE" (en), and a day "4 ก.พ. 2563" (th) or
+// "4 Feb 2563 BE" (en): the abbreviated month and the whole BE year.
+std::string short_month(int ce_year, int month, bool thai);
+std::string short_date(const Date& d, bool thai);
 
 }  // namespace kudrang

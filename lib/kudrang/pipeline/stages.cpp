@@ -62,6 +62,7 @@ std::unique_ptr<StageBase> meetings_stage(int fiscal_year, FoldOf<MeetingReport>
       MeetingReport r = meeting_report(ws, fiscal_year);
       r.members.clear();  // they point into the records
       r.meetings.clear();
+      r.cancelled_meetings.clear();
       return r;
     },
     std::move(fold));

@@ -66,10 +66,12 @@ void render_certify_md(std::ostream& out, const CertifyReport& r, bool thai)
                : fmt::format("{} of {} plans certified\n", certified, r.results.size()));
 }
 
-void render_certify_csv(std::ostream& out, const CertifyReport& r)
+void render_certify_csv(std::ostream& out, const CertifyReport& r, bool thai)
 {
   CsvWriter csv(out);
-  std::vector<std::string> header = {"workspace", "plan", "criteria", "date", "total", "pass", "certified"};
+  std::vector<std::string> header;
+  if (thai) header = {"พื้นที่ทำงาน", "แผน", "เกณฑ์", "วันที่ประเมิน", "คะแนนรวม", "เกณฑ์ผ่าน", "ผลการรับรอง"};
+  else header = {"workspace", "plan", "criteria", "date", "total", "pass", "certified"};
   // Areas of the first known criteria set give the area columns.
   const CertificationResult* first = nullptr;
   for (const auto& c : r.results) {
@@ -80,15 +82,16 @@ void render_certify_csv(std::ostream& out, const CertifyReport& r)
   }
   if (first) {
     for (const auto& a : first->areas) {
-      header.push_back(a.id + "_score");
-      header.push_back(a.id + "_max");
+      header.push_back(thai ? fmt::format("{} คะแนน", a.id) : a.id + "_score");
+      header.push_back(thai ? fmt::format("{} คะแนนเต็ม", a.id) : a.id + "_max");
     }
   }
   csv.row(header);
   for (const auto& c : r.results) {
     std::vector<std::string> row = {c.workspace, c.plan, c.criteria,
-                                    c.date ? iso_date(*c.date) : "", fmt::format("{}", c.total),
-                                    fmt::format("{}", c.pass), c.certified ? "yes" : "no"};
+                                    c.date ? short_date(*c.date, thai) : "", fmt::format("{}", c.total),
+                                    fmt::format("{}", c.pass),
+                                    c.certified ? tr(thai, "ผ่านการรับรอง", "yes") : tr(thai, "ไม่ผ่าน", "no")};
     for (const auto& a : c.areas) {
       row.push_back(fmt::format("{}", a.score));
       row.push_back(fmt::format("{}", a.max));

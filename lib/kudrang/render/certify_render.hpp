@@ -12,7 +12,7 @@ struct CertifyReport {
 };
 
 void render_certify_md(std::ostream& out, const CertifyReport& r, bool thai);
-void render_certify_csv(std::ostream& out, const CertifyReport& r);
+void render_certify_csv(std::ostream& out, const CertifyReport& r, bool thai);
 void render_certify_json(std::ostream& out, const CertifyReport& r);
 
 // A criteria set as a table an evaluator can read: areas, indicators, maxima.

@@ -239,18 +239,20 @@ void render_grades_md(std::ostream& out, const GradeReport& r, bool thai)
   t.write(out);
 }
 
-void render_grades_csv(std::ostream& out, const GradeReport& r)
+void render_grades_csv(std::ostream& out, const GradeReport& r, bool thai)
 {
   CsvWriter csv(out);
-  std::vector<std::string> header = {"workspace", "plan", "village", "year", "grade", "met"};
+  std::vector<std::string> header;
+  if (thai) header = {"พื้นที่ทำงาน", "แผน", "หมู่ที่", "ปี", "เกรด", "ผ่านกี่ข้อ"};
+  else header = {"workspace", "plan", "village", "year", "grade", "met"};
   for (int i = 1; i <= 6; ++i) {
-    header.push_back(fmt::format("c{}_met", i));
-    header.push_back(fmt::format("c{}_evidence", i));
+    header.push_back(thai ? fmt::format("ข้อ {} ผ่าน", i) : fmt::format("c{}_met", i));
+    header.push_back(thai ? fmt::format("ข้อ {} หลักฐาน", i) : fmt::format("c{}_evidence", i));
     if (i == 1 || i == 2 || i == 5) {
-      header.push_back(fmt::format("c{}_count", i));
-      header.push_back(fmt::format("c{}_total", i));
-      header.push_back(fmt::format("c{}_percent", i));
-      header.push_back(fmt::format("c{}_threshold", i));
+      header.push_back(thai ? fmt::format("ข้อ {} จำนวนที่ผ่าน", i) : fmt::format("c{}_count", i));
+      header.push_back(thai ? fmt::format("ข้อ {} จำนวนทั้งหมด", i) : fmt::format("c{}_total", i));
+      header.push_back(thai ? fmt::format("ข้อ {} ร้อยละ", i) : fmt::format("c{}_percent", i));
+      header.push_back(thai ? fmt::format("ข้อ {} เกณฑ์ร้อยละ", i) : fmt::format("c{}_threshold", i));
     }
   }
   csv.row(header);
@@ -259,7 +261,7 @@ void render_grades_csv(std::ostream& out, const GradeReport& r)
                                     fmt::format("{}", g.plan->year), g.grade ? std::string(1, *g.grade) : "",
                                     fmt::format("{}", g.met)};
     for (const auto& c : g.criteria) {
-      row.push_back(c.met ? "yes" : "no");
+      row.push_back(c.met ? tr(thai, "ผ่าน", "yes") : tr(thai, "ไม่ผ่าน", "no"));
       row.push_back(evidence_id(c.evidence));
       if (c.ratio) {
         row.push_back(fmt::format("{}", c.ratio->num));

@@ -26,7 +26,7 @@ std::vector<std::string> grade_advice(const PlanGrade& g, bool thai);
 const char* criterion_name(int no, bool thai);
 
 void render_grades_md(std::ostream& out, const GradeReport& r, bool thai);
-void render_grades_csv(std::ostream& out, const GradeReport& r);
+void render_grades_csv(std::ostream& out, const GradeReport& r, bool thai);
 void render_grades_json(std::ostream& out, const GradeReport& r, bool thai);
 // The distribution table (grade, count, percent) in the form of the seed's national table.
 void render_distribution_md(std::ostream& out, const GradeDistribution& d, bool thai);

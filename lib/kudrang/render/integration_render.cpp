@@ -299,19 +299,24 @@ void render_integration_md(std::ostream& out, const IntegrationReport& r, const 
                  "rules (the line above).\n");
 }
 
-void render_integration_csv(std::ostream& out, const IntegrationReport& r)
+void render_integration_csv(std::ostream& out, const IntegrationReport& r, bool thai)
 {
   CsvWriter csv(out);
-  csv.row({"workspace", "code", "name", "rule", "numerator", "denominator", "percent", "threshold", "met", "needed"});
+  if (thai) {
+    csv.row({"พื้นที่ทำงาน", "รหัส อปท.", "อปท.", "เกณฑ์", "จำนวนที่ผ่าน", "จำนวนทั้งหมด", "ร้อยละ", "เกณฑ์ร้อยละ", "ผล",
+             "ขาดอีก"});
+  } else {
+    csv.row({"workspace", "code", "name", "rule", "numerator", "denominator", "percent", "threshold", "met", "needed"});
+  }
   auto rows = [&](const std::string& ws, const std::string& code, const std::string& name, const IntegrationResult& res) {
     for (const auto& rule : res.rules) {
       csv.row({ws, code, name, rule.id, fmt::format("{}", rule.ratio.num), fmt::format("{}", rule.ratio.den),
-               rule.ratio.percent_text().value_or(""), fmt::format("{}", rule.threshold), rule.met ? "yes" : "no",
-               fmt::format("{}", rule.needed)});
+               rule.ratio.percent_text().value_or(""), fmt::format("{}", rule.threshold),
+               rule.met ? tr(thai, "ผ่าน", "yes") : tr(thai, "ไม่ผ่าน", "no"), fmt::format("{}", rule.needed)});
     }
   };
   for (const auto& [info, part] : r.parts) rows(info.workspace, info.code, info.name, part);
-  if (!r.detail) rows("(total)", "", "", r.total);
+  if (!r.detail) rows(tr(thai, "(รวม)", "(total)"), "", "", r.total);
 }
 
 void render_integration_json(std::ostream& out, const IntegrationReport& r)

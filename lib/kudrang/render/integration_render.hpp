@@ -15,7 +15,7 @@ struct IntegrationReport {
 const char* integration_rule_name(const std::string& id, bool thai);
 
 void render_integration_md(std::ostream& out, const IntegrationReport& r, const Workspace* ws, bool thai);
-void render_integration_csv(std::ostream& out, const IntegrationReport& r);
+void render_integration_csv(std::ostream& out, const IntegrationReport& r, bool thai);
 void render_integration_json(std::ostream& out, const IntegrationReport& r);
 
 // `budget check --years A-B`: the rules of each review year from `from`

@@ -109,13 +109,64 @@ void render_meeting_report_md(std::ostream& out, const MeetingReport& r, const W
   members.write(out);
 }
 
-void render_meeting_report_csv(std::ostream& out, const MeetingReport& r)
+void render_meeting_report_csv(std::ostream& out, const MeetingReport& r, const Workspace& ws, bool thai)
 {
+  // One file Excel opens whole: sections in the Markdown's order, each a
+  // title row, its header row and its rows, an empty row between them.
   CsvWriter csv(out);
-  std::vector<std::string> header = {"village", "name"};
-  for (const auto& m : r.months) header.push_back(iso_month(m.year, m.month));
-  header.push_back("meetings_present");
-  header.push_back("meetings_held");
+  const std::string council = ws.has_config ? ws.config.value.council_name : std::string();
+  csv.row({thai ? fmt::format("รายงานผลการประชุม{} ปีงบประมาณ {}", council.empty() ? "สภา" : council, r.fiscal_year)
+                : fmt::format("Council meetings, fiscal year {}{}", r.fiscal_year, council.empty() ? "" : " — " + council)});
+  if (thai) {
+    csv.row({"ปีงบประมาณ", "ตั้งแต่", "ถึง", "เป้าหมาย (ครั้ง)", "ประชุม (ครั้ง)", "ตัวชี้วัด", "งดประชุม (ครั้ง)",
+             "เดือนที่ไม่มีการประชุม"});
+  } else {
+    csv.row({"fiscal_year", "from", "to", "target", "held", "target_met", "cancelled", "months_without"});
+  }
+  std::vector<std::string> missing;
+  for (const auto& m : r.missing_months) missing.push_back(short_month(m.year, m.month, thai));
+  csv.row({fmt::format("{}", r.fiscal_year), short_date(fiscal_year_start(r.fiscal_year), thai),
+           short_date(fiscal_year_end(r.fiscal_year), thai), fmt::format("{}", r.target), fmt::format("{}", r.held),
+           r.target_met() ? tr(thai, "บรรลุตัวชี้วัด", "yes") : tr(thai, "ยังไม่บรรลุตัวชี้วัด", "no"),
+           fmt::format("{}", r.cancelled), fmt::format("{}", fmt::join(missing, ", "))});
+
+  // The meetings held and cancelled, by date. The number of an id "2563-01"
+  // (1), never the id itself, which Excel would read as January 2563.
+  csv.row({});
+  csv.row({tr(thai, "การประชุมแต่ละครั้ง", "Meetings")});
+  if (thai) {
+    csv.row({"ครั้งที่", "เรื่อง", "วันที่", "สถานะ", "มา", "ลา", "ขาด", "สมาชิก", "ร้อยละที่มา", "องค์ประชุม", "หมายเหตุ"});
+  } else {
+    csv.row({"no", "title", "date", "status", "present", "excused", "absent", "members", "percent_present", "quorum", "note"});
+  }
+  auto number = [](const Meeting& m) {
+    auto n = m.id_number();
+    return n && m.id_fiscal_year() ? fmt::format("{}", *n) : m.id;
+  };
+  size_t c = 0;
+  auto cancelled_row = [&](const Meeting& m) {
+    csv.row({number(m), m.title, short_date(m.date->value, thai), tr(thai, "งดประชุม", "cancelled"), "", "", "", "", "", "",
+             m.note});
+  };
+  for (const auto& q : r.meetings) {
+    for (; c < r.cancelled_meetings.size() && r.cancelled_meetings[c]->date->value < q.meeting->date->value; ++c)
+      cancelled_row(*r.cancelled_meetings[c]);
+    csv.row({number(*q.meeting), q.meeting->title, short_date(q.meeting->date->value, thai),
+             tr(thai, "ประชุมแล้ว", "held"), fmt::format("{}", q.present), fmt::format("{}", q.excused),
+             fmt::format("{}", q.absent), fmt::format("{}", q.members),
+             Ratio{q.present, q.members}.percent_text().value_or(""),
+             q.reached ? tr(thai, "ครบองค์ประชุม", "reached") : tr(thai, "ไม่ครบองค์ประชุม", "not reached"), q.meeting->note});
+  }
+  for (; c < r.cancelled_meetings.size(); ++c) cancelled_row(*r.cancelled_meetings[c]);
+
+  // Villages x months: the held meetings of each month with the village present.
+  csv.row({});
+  csv.row({tr(thai, "การเข้าร่วมประชุมรายหมู่บ้าน (จำนวนครั้งที่มีผู้แทนหมู่บ้านมาประชุม)",
+              "Attendance by village (held meetings with the village represented)")});
+  std::vector<std::string> header = {tr(thai, "หมู่ที่", "village"), tr(thai, "หมู่บ้าน", "name")};
+  for (const auto& m : r.months) header.push_back(short_month(m.year, m.month, thai));
+  header.push_back(tr(thai, "มาประชุม (ครั้ง)", "meetings_present"));
+  header.push_back(tr(thai, "ประชุมทั้งหมด (ครั้ง)", "meetings_held"));
   csv.row(header);
   for (const auto& v : r.villages) {
     std::vector<std::string> row = {fmt::format("{}", v.no), v.name};
@@ -123,6 +174,33 @@ void render_meeting_report_csv(std::ostream& out, const MeetingReport& r)
     row.push_back(fmt::format("{}", v.meetings_present));
     row.push_back(fmt::format("{}", r.held));
     csv.row(row);
+  }
+  std::vector<std::string> held = {tr(thai, "ประชุมในเดือน", "held"), ""};
+  for (const auto& m : r.months) held.push_back(fmt::format("{}", m.held));
+  held.push_back("");
+  held.push_back(fmt::format("{}", r.held));
+  csv.row(held);
+
+  csv.row({});
+  csv.row({tr(thai, "การเข้าร่วมประชุมรายภาคส่วน", "Attendance by sector")});
+  if (thai) csv.row({"ภาคส่วน", "มาประชุม (คน-ครั้ง)", "ทั้งหมด (คน-ครั้ง)", "ร้อยละ"});
+  else csv.row({"sector", "present", "possible", "percent"});
+  for (const auto& sa : r.sectors) {
+    csv.row({thai ? sector_thai(sa.sector) : sector_english(sa.sector), fmt::format("{}", sa.present),
+             fmt::format("{}", sa.possible), Ratio{sa.present, sa.possible}.percent_text().value_or("")});
+  }
+
+  // The members who were asked to at least one held meeting, as in the Markdown.
+  csv.row({});
+  csv.row({tr(thai, "การเข้าร่วมประชุมรายบุคคล", "Attendance by member")});
+  if (thai) csv.row({"รหัส", "ชื่อ-สกุล", "ตำแหน่ง", "ภาคส่วน", "หมู่ที่", "มา", "ลา", "ขาด"});
+  else csv.row({"id", "name", "role", "sector", "village", "present", "excused", "absent"});
+  for (const auto& m : r.members) {
+    if (m.present + m.excused + m.absent == 0) continue;
+    csv.row({m.member->id, m.member->name, m.member->role,
+             thai ? sector_thai(m.member->sector) : sector_english(m.member->sector),
+             m.member->village ? fmt::format("{}", *m.member->village) : "", fmt::format("{}", m.present),
+             fmt::format("{}", m.excused), fmt::format("{}", m.absent)});
   }
 }
 
@@ -242,17 +320,22 @@ void render_meeting_tree_md(std::ostream& out, int fiscal_year, const MeetingTre
   t.write(out);
 }
 
-void render_meeting_tree_csv(std::ostream& out, const MeetingTreeReport& r)
+void render_meeting_tree_csv(std::ostream& out, const MeetingTreeReport& r, bool thai)
 {
   CsvWriter csv(out);
-  csv.row({"workspace", "code", "name", "held", "target", "target_met", "cancelled", "months_without"});
+  if (thai) {
+    csv.row({"พื้นที่ทำงาน", "รหัส อปท.", "อปท.", "ประชุม", "เป้าหมาย", "ผล", "งดประชุม", "เดือนที่ไม่มีประชุม"});
+  } else {
+    csv.row({"workspace", "code", "name", "held", "target", "target_met", "cancelled", "months_without"});
+  }
   for (const auto& [info, m] : r) {
     csv.row({info.workspace, info.code, info.name, fmt::format("{}", m.held), fmt::format("{}", m.target),
-             m.target_met() ? "yes" : "no", fmt::format("{}", m.cancelled), fmt::format("{}", m.missing_months.size())});
+             m.target_met() ? tr(thai, "ผ่าน", "yes") : tr(thai, "ไม่ผ่าน", "no"), fmt::format("{}", m.cancelled),
+             fmt::format("{}", m.missing_months.size())});
   }
   MeetingTotals tot = meeting_totals(r);
-  csv.row({"(total)", "", "", fmt::format("{}", tot.held), fmt::format("{}", tot.target), fmt::format("{}", tot.met),
-           fmt::format("{}", tot.cancelled), ""});
+  csv.row({tr(thai, "(รวม)", "(total)"), "", "", fmt::format("{}", tot.held), fmt::format("{}", tot.target),
+           fmt::format("{}", tot.met), fmt::format("{}", tot.cancelled), ""});
 }
 
 void render_meeting_tree_json(std::ostream& out, int fiscal_year, const MeetingTreeReport& r)

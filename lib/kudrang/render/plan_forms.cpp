@@ -145,13 +145,19 @@ Doc devplan_doc(const DevelopmentPlan& d, bool thai)
   return doc;
 }
 
-void render_devplan_csv(std::ostream& out, const DevelopmentPlan& d)
+void render_devplan_csv(std::ostream& out, const DevelopmentPlan& d, bool thai)
 {
   CsvWriter csv(out);
   auto years = plan_years(d);
-  std::vector<std::string> h = {"strategy", "id", "name", "objective", "target"};
-  for (int y : years) h.push_back(fmt::format("baht_{}", y));
-  for (const char* c : {"kpi", "outcome", "agency", "sources"}) h.push_back(c);
+  std::vector<std::string> h;
+  if (thai) h = {"ยุทธศาสตร์", "รหัส", "โครงการ", "วัตถุประสงค์", "เป้าหมาย"};
+  else h = {"strategy", "id", "name", "objective", "target"};
+  for (int y : years) h.push_back(thai ? fmt::format("งบประมาณ {} (บาท)", y) : fmt::format("baht_{}", y));
+  if (thai) {
+    for (const char* c : {"ตัวชี้วัด", "ผลที่คาดว่าจะได้รับ", "หน่วยงานรับผิดชอบหลัก", "ที่มาของโครงการ"}) h.push_back(c);
+  } else {
+    for (const char* c : {"kpi", "outcome", "agency", "sources"}) h.push_back(c);
+  }
   csv.row(h);
   for (const auto& p : d.projects) {
     std::vector<std::string> row = {p.strategy, p.id, p.name, p.objective, p.target};

@@ -12,7 +12,7 @@ namespace kudrang {
 Doc devplan_doc(const DevelopmentPlan& d, bool thai);
 // Print CSS of the forms (html_page's extra_css): A4 landscape, as ผ.01/ผ.02 are printed.
 extern const char* const devplan_css;
-void render_devplan_csv(std::ostream& out, const DevelopmentPlan& d);
+void render_devplan_csv(std::ostream& out, const DevelopmentPlan& d, bool thai);
 
 void render_trace_md(std::ostream& out, const Trace& t, const Workspace& ws, bool thai);
 void render_trace_json(std::ostream& out, const Trace& t);

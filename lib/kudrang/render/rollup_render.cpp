@@ -326,10 +326,15 @@ void render_rollup_json(std::ostream& out, const Rollup& r, const SummaryRows& r
 void render_rollup_csv(std::ostream& out, const Rollup& r, const SummaryRows& rows, RollupGrain by, bool thai)
 {
   CsvWriter csv(out);
-  (void)thai;
   if (by == RollupGrain::lao) {
-    csv.row({"workspace", "code", "name", "district", "province", "plans", "A", "B", "C", "none", "without_plan",
-             "certified", "ldp-30", "budget-20", "self-30", "dimensions-3", "model", "level"});
+    if (thai) {
+      csv.row({"พื้นที่ทำงาน", "รหัส อปท.", "อปท.", "อำเภอ", "จังหวัด", "แผนชุมชน", "A", "B", "C", "ไม่ได้ระดับ",
+               "หมู่บ้านที่ไม่มีแผน", "ผ่านการรับรอง", "ldp-30", "budget-20", "self-30", "dimensions-3", "อปท.ต้นแบบ",
+               "ระดับความสำเร็จ"});
+    } else {
+      csv.row({"workspace", "code", "name", "district", "province", "plans", "A", "B", "C", "none", "without_plan",
+               "certified", "ldp-30", "budget-20", "self-30", "dimensions-3", "model", "level"});
+    }
     for (const auto& [info, row] : rows) {
       std::vector<std::string> c = {info.workspace, info.code, info.name, row.district, row.province,
                                     fmt::format("{}", plans_of(row)), fmt::format("{}", row.grades.a),
@@ -347,8 +352,14 @@ void render_rollup_csv(std::ostream& out, const Rollup& r, const SummaryRows& ro
     return;
   }
   const auto& v = by == RollupGrain::district ? r.districts : r.provinces;
-  csv.row({"code", "name", "province", "laos", "model", "ldp-30", "budget-20", "level0", "level1", "level2", "level3", "level4",
-           "level5", "plans", "A", "B", "C", "none", "without_plan", "certified"});
+  if (thai) {
+    csv.row({"รหัส", "ชื่อ", "จังหวัด", "จำนวน อปท.", "อปท.ต้นแบบ", "ldp-30",
+             "budget-20", "ระดับ 0", "ระดับ 1", "ระดับ 2", "ระดับ 3", "ระดับ 4", "ระดับ 5", "แผนชุมชน", "A", "B", "C",
+             "ไม่ได้ระดับ", "หมู่บ้านที่ไม่มีแผน", "ผ่านการรับรอง"});
+  } else {
+    csv.row({"code", "name", "province", "laos", "model", "ldp-30", "budget-20", "level0", "level1", "level2", "level3",
+             "level4", "level5", "plans", "A", "B", "C", "none", "without_plan", "certified"});
+  }
   for (const auto& a : v) {
     const SummaryRow& s = a.sum;
     std::vector<std::string> c = {a.code, a.name, by == RollupGrain::district ? a.province : a.name,

@@ -44,10 +44,12 @@ MeetingReport meeting_report(const Workspace& ws, int fy)
     const Meeting& m = rec.value;
     if (!m.date || fiscal_year_of(m.date->value) != fy) continue;
     if (m.status == MeetingStatus::held) held.push_back(&m);
-    if (m.status == MeetingStatus::cancelled) ++r.cancelled;
+    if (m.status == MeetingStatus::cancelled) r.cancelled_meetings.push_back(&m);
   }
-  std::stable_sort(held.begin(), held.end(),
-                   [](const Meeting* a, const Meeting* b) { return a->date->value < b->date->value; });
+  auto by_date = [](const Meeting* a, const Meeting* b) { return a->date->value < b->date->value; };
+  std::stable_sort(held.begin(), held.end(), by_date);
+  std::stable_sort(r.cancelled_meetings.begin(), r.cancelled_meetings.end(), by_date);
+  r.cancelled = static_cast<long>(r.cancelled_meetings.size());
   r.held = static_cast<long>(held.size());
 
   std::map<int, size_t> village_index;
@@ -99,7 +101,7 @@ MeetingReport meeting_report(const Workspace& ws, int fy)
     long current = 0;
     for (const Member* mem : ws.members()) current += mem->current_on(m->date->value) ? 1 : 0;
     long present = static_cast<long>(m->present.size());
-    r.meetings.push_back({m, present, current,
+    r.meetings.push_back({m, present, static_cast<long>(m->excused.size()), static_cast<long>(m->absent.size()), current,
                           quorum_reached(present, current, ws.has_config ? ws.config.value.quorum : std::nullopt)});
   }
   for (const auto& mh : r.months) {

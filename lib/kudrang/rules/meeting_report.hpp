@@ -41,6 +41,8 @@ struct MemberAttendance {
 struct MeetingQuorum {
   const Meeting* meeting = nullptr;
   long present = 0;
+  long excused = 0;
+  long absent = 0;
   long members = 0;  // current members on the day
   bool reached = false;
   bool operator==(const MeetingQuorum&) const = default;
@@ -56,6 +58,7 @@ struct MeetingReport {
   std::vector<SectorAttendance> sectors;  // the four sectors in fixed order
   std::vector<MemberAttendance> members;
   std::vector<MeetingQuorum> meetings;    // held meetings by date
+  std::vector<const Meeting*> cancelled_meetings;  // by date
   long cancelled = 0;
   bool target_met() const { return held >= target; }
   bool operator==(const MeetingReport&) const = default;
