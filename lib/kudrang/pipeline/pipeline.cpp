@@ -19,6 +19,11 @@ bool any_error(const std::vector<Diagnostic>& list)
   return std::any_of(list.begin(), list.end(), [](const Diagnostic& d) { return d.severity == Severity::error; });
 }
 
+// The cached partials one batch holds before they are decoded and folded: a
+// warm export of a national tree decodes hundreds of rows per workspace, and
+// 2,048 workspaces of them at once took 575 MB.
+constexpr size_t batch_cached_bytes = size_t{16} << 20;
+
 // The stage every run has: a workspace's diagnostics (per file, then across
 // its records) and its info.
 constexpr std::string_view check_stage_key = "check v2";
@@ -161,8 +166,9 @@ PipelineResult run_pipeline(const FileTree& files, const std::vector<StageBase*>
     // then each stage's), fetched once; empty when it is to be loaded.
     std::vector<std::vector<std::string>> fetched;
     size_t loaded_files = 0;
+    size_t cached_bytes = 0;  // of the partials fetched for this batch
     size_t last = first;
-    for (; last < n && last - first < batch_files; ++last) {
+    for (; last < n && last - first < batch_files && cached_bytes < batch_cached_bytes; ++last) {
       std::vector<std::string> got;
       if (cache && every_stage_cached) {
         const std::string& display = files.workspace_displays[last];
@@ -173,6 +179,7 @@ PipelineResult run_pipeline(const FileTree& files, const std::vector<StageBase*>
           if (bytes) got.push_back(std::move(*bytes));
         }
         if (got.size() != stages.size() + 1) got.clear();
+        for (const auto& b : got) cached_bytes += b.size();
       }
       if (got.empty()) {
         if (!load.empty() && loaded_files + by_workspace[last].size() > batch_files) break;
