@@ -130,8 +130,8 @@ void print_preview(const std::vector<Proposed>& rows, bool thai, bool with_rows)
     r.push_back(m.role);
     r.push_back(thai ? sector_thai(m.sector) : sector_id(m.sector));
     r.push_back(m.village ? std::to_string(*m.village) : "");
-    r.push_back(m.from ? iso_date(*m.from) : "");
-    r.push_back(m.until ? iso_date(*m.until) : "");
+    r.push_back(m.from ? short_date(*m.from, thai) : "");  // as the clerk reads dates (BE), not as the record stores them
+    r.push_back(m.until ? short_date(*m.until, thai) : "");
     r.push_back(p.existing.empty() ? (thai ? "ใหม่" : "new")
                                    : (thai ? "มีในทะเบียนแล้ว (" + p.existing + ") ไม่เปลี่ยน" : "on the roster as " + p.existing + ", not changed"));
     t.push_back(std::move(r));
