@@ -186,7 +186,7 @@ Listing list_folder(const fs::path& dir)
 
 constexpr int max_depth = 64;
 
-// Whether the walk goes into this entry of a folder at `depth` (visit's rule).
+// Whether the walk goes into this entry of a folder (visit's rule; the depth is checked apart).
 bool descends_into(const Entry& e) { return !e.name.empty() && e.name[0] != '.' && e.dir && !e.link; }
 
 // The listings of every folder the walk will enter, taken level by level on
